@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make site` and `make test`. Only python3, make, git, node/npm, apt assumed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+NODE_STAMP := node_modules/.package-lock.json
+
+.PHONY: site test check serve clean
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## make site: set up .venv, check the content, build RDF dumps and the static site into build/site
+site: $(STAMP) $(NODE_STAMP)
+	$(BIN)/kg build
+
+check: $(STAMP)
+	$(BIN)/kg check
+
+## make test: install what the tests need and run them
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest
+
+## make serve: preview the built site at http://127.0.0.1:8000 (rebuild with `make site`)
+serve: site
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory build/site 8000
+
+clean:
+	rm -rf build

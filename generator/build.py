@@ -1,0 +1,67 @@
+"""Build everything into a temporary folder and swap it into build/ only on success (nothing lost)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dumps import write_dumps
+from .linkgraph import build_link_graph
+from .mkdocs_adapter import SiteBuildError, render_site
+from .pages import site_languages, write_docs
+from .pipeline import check_project
+from .problems import Position, Problem
+from .store import to_quads
+
+__all__ = ["BuildResult", "build_project"]
+
+OUTPUTS = ("docs", "site")
+
+
+@dataclass
+class BuildResult:
+    problems: list
+    entities: int = 0
+    triples: int = 0
+    pages: int = 0
+    dumps: dict = field(default_factory=dict)
+
+
+def _swap_into(staging: Path, out: Path) -> None:
+    """Replace out/docs and out/site by the staged ones, one rename each."""
+    for name in OUTPUTS:
+        target, fresh = out / name, staging / name
+        if target.exists():
+            target.rename(staging / f"old-{name}")
+        fresh.rename(target)
+
+
+def build_project(root: Path, out: Path | None = None) -> BuildResult:
+    """Check the project; if clean, write dumps, docs tree and site under out (default root/build)."""
+    out = out or root / "build"
+    checked = check_project(root)
+    if not checked.ok:
+        return BuildResult(checked.problems)
+    schema, mapped = checked.schema, checked.mapped
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        links = build_link_graph(schema, mapped)
+        navs = write_docs(schema, mapped, links, root, staging / "docs")
+        languages = site_languages(schema)
+        for lang in languages:
+            site_dir = staging / "site" if lang == languages[0] else staging / "site" / lang
+            render_site(root, staging / "docs" / lang, site_dir, lang, navs[lang],
+                        site_url_suffix="" if lang == languages[0] else f"{lang}/")
+        quads = to_quads(mapped.dataset)
+        sizes = write_dumps(quads, staging / "site" / "data", schema.entity_namespace)
+        _swap_into(staging, out)
+    except SiteBuildError as error:
+        return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")
+                            for line in str(error).splitlines() if line.strip()])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    pages = sum(1 for _ in (out / "site").rglob("*.html"))
+    return BuildResult([], len(mapped.entities), len(quads), pages, sizes)

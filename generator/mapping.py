@@ -1,0 +1,231 @@
+"""Map entity YAML trees to RDF by the schema: one named graph per content file, positions kept per triple."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Dataset, Literal, URIRef
+
+from .identifiers import expand_curie
+from .literals import literal_problem
+from .load import did_you_mean
+from .problems import Position, Problem
+from .schema import ClassSpec, PropertySpec, Schema, ShapeSpec
+from .vocab import RDF, XSD
+from .yamlread import Mapping, Scalar, Sequence
+
+__all__ = ["EntityRecord", "Reference", "Mapped", "map_entities", "graph_iri", "ONTOLOGY_GRAPH"]
+
+ONTOLOGY_GRAPH = URIRef("https://w3id.org/cle/ontology")
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+def graph_iri(entity_iri) -> URIRef:
+    """The named graph that holds the triples of one content file."""
+    return URIRef(f"{entity_iri}#graph")
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    id: str
+    iri: URIRef
+    cls: ClassSpec
+    path: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A use of an entity id as a value: checked once every file is mapped."""
+
+    position: Position
+    subject: URIRef
+    key: str
+    target: URIRef
+    target_class: URIRef
+
+
+@dataclass
+class Mapped:
+    dataset: Dataset
+    entities: dict = field(default_factory=dict)  # id -> EntityRecord
+    positions: dict = field(default_factory=dict)  # (s, p, o) or (s, p) or s -> Position
+    references: list = field(default_factory=list)
+
+
+class _EntityMapper:
+    """Maps one entity's tree into its named graph, collecting problems."""
+
+    def __init__(self, schema: Schema, mapped: Mapped, record: EntityRecord, problems: list):
+        self.schema, self.mapped, self.record, self.problems = schema, mapped, record, problems
+        self.graph = mapped.dataset.graph(graph_iri(record.iri))
+
+    def problem(self, position: Position, message: str) -> None:
+        self.problems.append(Problem(position, message))
+
+    def add(self, subject, predicate, obj, position: Position) -> None:
+        self.graph.add((subject, predicate, obj))
+        self.mapped.positions.setdefault((subject, predicate, obj), position)
+
+    def map_shape(self, subject: URIRef, tree: Mapping, shape: ShapeSpec, what: str) -> None:
+        keys = shape.properties
+        for key, node in tree.items:
+            spec = keys.get(key.value)
+            if spec is None:
+                self.problem(key.position, f"unknown key `{key.value}` for {what}{did_you_mean(key.value, keys)} "
+                                           f"(keys: {', '.join(keys)})")
+                continue
+            self.mapped.positions.setdefault((subject, spec.path), key.position)
+            self.map_values(subject, spec, key, node)
+        present = {key.value for key, _ in tree.items}
+        for spec in keys.values():
+            if spec.required and spec.key not in present:
+                hint = spec.definitions.get("en", "")
+                self.problem(tree.position, f"missing required key `{spec.key}`; add `{spec.key}:`"
+                                            f"{' (' + hint + ')' if hint else ''}")
+
+    def map_values(self, subject: URIRef, spec: PropertySpec, key: Scalar, node) -> None:
+        if spec.kind in ("langmap", "text") or (spec.kind == "nested" and isinstance(node, Mapping)):
+            values = [node]
+        elif isinstance(node, Sequence):
+            if spec.single:
+                self.problem(node.position, f"`{spec.key}` takes one value, not a list; keep one")
+                return
+            values = node.items
+            if not values:
+                self.problem(node.position, f"`{spec.key}` has an empty list; give at least one value or delete the key")
+        else:
+            values = [node]
+        for index, value in enumerate(values, start=1):
+            if isinstance(value, Scalar) and value.is_null:
+                self.problem(value.position, f"`{spec.key}` has no value; write a value or delete the key")
+                continue
+            getattr(self, "map_" + spec.kind)(subject, spec, value, index)
+
+    def expect_scalar(self, spec: PropertySpec, node) -> Scalar | None:
+        if isinstance(node, Scalar):
+            return node
+        shape = "a list" if isinstance(node, Sequence) else "a mapping"
+        self.problem(node.position, f"`{spec.key}` takes a single value here, not {shape}")
+        return None
+
+    def map_literal(self, subject, spec, node, index) -> None:
+        scalar = self.expect_scalar(spec, node)
+        if scalar is None:
+            return
+        text = scalar.value.strip()
+        problem = literal_problem(text, spec.datatype)
+        if problem is None and spec.allowed is not None and text not in spec.allowed:
+            problem = f"`{text}` is not allowed for `{spec.key}`{did_you_mean(text, spec.allowed)} (write one of: {', '.join(spec.allowed)})"
+        if problem is None and spec.pattern is not None:
+            if not re.search(spec.pattern, text):
+                problem = f"`{text}` does not have the form `{spec.key}` needs (pattern {spec.pattern})"
+        if problem:
+            self.problem(scalar.position, problem)
+            return
+        literal = Literal(text) if spec.datatype == XSD.string else Literal(text, datatype=spec.datatype, normalize=False)
+        self.add(subject, spec.path, literal, scalar.position)
+
+    def lang_items(self, spec, node) -> list | None:
+        if not isinstance(node, Mapping):
+            languages = " and ".join(self.schema.languages)
+            self.problem(node.position, f"`{spec.key}` is text in {languages}; write it as a map, e.g. "
+                                        f"`{spec.key}: {{{', '.join(lang + ': …' for lang in self.schema.languages)}}}`")
+            return None
+        items = []
+        for lang, text in node.items:
+            if not re.match(LANGUAGE_TAG, lang.value):
+                self.problem(lang.position, f"`{lang.value}` is not a language tag; write a code such as "
+                                            f"{' or '.join(self.schema.languages)}")
+                continue
+            scalar = self.expect_scalar(spec, text)
+            if scalar is None:
+                continue
+            if scalar.is_null or not scalar.value.strip():
+                self.problem(scalar.position, f"`{spec.key}` in `{lang.value}` is empty; write the text")
+                continue
+            items.append((lang, scalar))
+        return items
+
+    def map_langmap(self, subject, spec, node, index) -> None:
+        items = self.lang_items(spec, node)
+        if items is None:
+            return
+        given = {lang.value for lang, _ in items}
+        missing = [lang for lang in self.schema.languages if lang not in given]
+        if missing:
+            self.problem(node.position, f"`{spec.key}` has no text in {', '.join(missing)}; add "
+                                        f"{', '.join('`' + lang + ': …`' for lang in missing)}")
+        for lang, scalar in items:
+            self.add(subject, spec.path, Literal(scalar.value.strip(), lang=lang.value), scalar.position)
+
+    def map_text(self, subject, spec, node, index) -> None:
+        items = self.lang_items(spec, node)
+        if items is None:
+            return
+        if len(node.items) != 1:
+            self.problem(node.position, f"`{spec.key}` is text in one language, the source's own; give one "
+                                        f"language such as `{spec.key}: {{nl: …}}` (translations have their own key)")
+            return
+        for lang, scalar in items:
+            self.add(subject, spec.path, Literal(scalar.value.strip(), lang=lang.value), scalar.position)
+
+    def map_reference(self, subject, spec, node, index) -> None:
+        scalar = self.expect_scalar(spec, node)
+        if scalar is None:
+            return
+        target = self.schema.entity_iri(scalar.value.strip())
+        self.mapped.references.append(Reference(scalar.position, subject, spec.key, target, spec.target_class))
+        self.add(subject, spec.path, target, scalar.position)
+
+    def map_identifier(self, subject, spec, node, index) -> None:
+        scalar = self.expect_scalar(spec, node)
+        if scalar is None:
+            return
+        iri, problem = expand_curie(scalar.value.strip())
+        if problem:
+            self.problem(scalar.position, problem)
+            return
+        self.add(subject, spec.path, URIRef(iri), scalar.position)
+
+    def map_propkey(self, subject, spec, node, index) -> None:
+        scalar = self.expect_scalar(spec, node)
+        if scalar is None:
+            return
+        keys = self.record.cls.shape.properties
+        target = keys.get(scalar.value.strip())
+        if target is None:
+            self.problem(scalar.position, f"`{scalar.value}` is not a key of this file{did_you_mean(scalar.value, keys)}")
+            return
+        self.add(subject, spec.path, target.path, scalar.position)
+
+    def map_nested(self, subject, spec, node, index) -> None:
+        if not isinstance(node, Mapping):
+            self.problem(node.position, f"each entry of `{spec.key}` is a mapping with keys "
+                                        f"{', '.join(spec.nested.properties)}")
+            return
+        child = URIRef(f"{subject}#{spec.key}-{index}")
+        self.add(subject, spec.path, child, node.position)
+        if spec.nested.node_class is not None:
+            self.add(child, RDF.type, spec.nested.node_class, node.position)
+        self.map_shape(child, node, spec.nested, f"an entry of `{spec.key}`")
+
+
+def map_entities(schema: Schema, raw_entities: list) -> tuple[Mapped, list]:
+    """RDF for every entity (plus the ontology in its own named graph), and every mapping problem."""
+    mapped = Mapped(Dataset(default_union=True))
+    problems: list = []
+    ontology = mapped.dataset.graph(ONTOLOGY_GRAPH)
+    for s, p, o in schema.graph:  # the vocabulary's named terms and labels; shapes' blank nodes stay in ontology/
+        if not isinstance(s, BNode) and not isinstance(o, BNode):
+            ontology.add((s, p, o))
+    for raw in sorted(raw_entities, key=lambda r: r.id):
+        cls = schema.classes[raw.folder]
+        record = EntityRecord(raw.id, schema.entity_iri(raw.id), cls, raw.path)
+        mapped.entities[raw.id] = record
+        mapped.positions[record.iri] = Position(raw.path, 1, 1)
+        mapper = _EntityMapper(schema, mapped, record, problems)
+        mapper.add(record.iri, RDF.type, cls.iri, Position(raw.path, 1, 1))
+        mapper.map_shape(record.iri, raw.tree, cls.shape, f"a {cls.labels.get('en', cls.name)}")
+    return mapped, problems
+

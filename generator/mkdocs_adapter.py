@@ -1,0 +1,67 @@
+"""The only module that imports MkDocs: render one docs tree into a site folder, strictly."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import yaml
+
+__all__ = ["read_site_config", "render_site", "SiteBuildError"]
+
+
+class SiteBuildError(Exception):
+    """MkDocs reported warnings or errors; the messages say which."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def read_site_config(root: Path) -> dict:
+    """mkdocs.yml, read with a safe loader (it is hand-written; content never goes into it)."""
+    return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def render_site(root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = "") -> None:
+    """Build docs_dir into site_dir with mkdocs-material in strict mode, for one language."""
+    from mkdocs.commands.build import build
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    settings = read_site_config(root)
+    settings["docs_dir"] = str(docs_dir.resolve())
+    settings["site_dir"] = str(site_dir.resolve())
+    settings["strict"] = True
+    settings["nav"] = [{title: path} for title, path in nav]
+    theme = dict(settings.get("theme") or {})
+    theme["language"] = lang
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    settings["theme"] = theme
+    if settings.get("site_url") and site_url_suffix:
+        settings["site_url"] = settings["site_url"].rstrip("/") + "/" + site_url_suffix
+    config = MkDocsConfig(config_file_path=str((root / "mkdocs.yml").resolve()))
+    config.load_dict(settings)
+    errors, warnings = config.validate()
+    if errors or warnings:
+        raise SiteBuildError("; ".join(f"mkdocs.yml: {key}: {error}" for key, error in errors + warnings))
+    # Dates MkDocs writes (sitemap lastmod, gzip header) come from SOURCE_DATE_EPOCH: fixed, so output is stable.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(config)
+    except (Abort, ConfigurationError) as error:
+        raise SiteBuildError("\n".join(handler.messages) or str(error)) from None
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        raise SiteBuildError("\n".join(handler.messages))

@@ -1,0 +1,41 @@
+"""Run the read → map → check stages over a project tree and return the graph or every problem found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_references, check_text_links
+from .load import load_content
+from .mapping import Mapped, map_entities
+from .schema import Schema, load_schema
+from .shacl import check_shapes
+
+__all__ = ["Checked", "check_project"]
+
+
+@dataclass
+class Checked:
+    schema: Schema | None
+    mapped: Mapped | None
+    problems: list
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_project(root: Path, shacl: bool = True) -> Checked:
+    """Load, map and check everything under root. SHACL runs only on an otherwise clean graph, so each
+    mistake is reported once, by the check that explains it best."""
+    schema, problems = load_schema(root)
+    if schema is None:
+        return Checked(None, None, problems)
+    raw, problems = load_content(root, schema)
+    mapped, map_problems = map_entities(schema, raw)
+    problems += map_problems
+    problems += check_references(schema, mapped)
+    problems += check_text_links(mapped)
+    if shacl and not problems:
+        problems += check_shapes(schema, mapped)
+    return Checked(schema, mapped, sorted(set(problems)))

@@ -1,0 +1,37 @@
+"""Validate the mapped graph against ontology/shapes.ttl with pyshacl; results become positioned problems."""
+
+from __future__ import annotations
+
+from pyshacl import validate
+from rdflib import Graph
+
+from .mapping import Mapped
+from .problems import Position, Problem
+from .schema import Schema, local_name
+from .vocab import SH
+
+__all__ = ["check_shapes"]
+
+
+def check_shapes(schema: Schema, mapped: Mapped) -> list:
+    """One problem per SHACL validation result, at the position of the offending value or key."""
+    data = Graph()
+    for graph in mapped.dataset.graphs():
+        if graph.identifier != mapped.dataset.default_context.identifier:
+            for triple in graph:
+                data.add(triple)
+    conforms, report, _ = validate(data, shacl_graph=schema.graph, ont_graph=schema.graph,
+                                   inference="none", advanced=False, allow_warnings=True)
+    if conforms:
+        return []
+    problems = []
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        value = report.value(result, SH.value)
+        message = report.value(result, SH.resultMessage)
+        position = (mapped.positions.get((focus, path, value)) or mapped.positions.get((focus, path))
+                    or mapped.positions.get(focus) or Position("content", 1, 1))
+        key = local_name(path) if path is not None else "entity"
+        problems.append(Problem(position, f"`{key}`: {message} (SHACL shape of this class); fix the value as the shape says"))
+    return problems
