@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test check serve clean
+.PHONY: site test check serve clean chromium
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -25,9 +25,12 @@ site: $(STAMP) $(NODE_STAMP)
 check: $(STAMP)
 	$(BIN)/kg check
 
-## make test: install what the tests need and run them
-test: $(STAMP) $(NODE_STAMP)
+## make test: install what the tests need (Debian's chromium for browser tests) and run them
+test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m pytest
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 ## make serve: preview the built site at http://127.0.0.1:8000 (rebuild with `make site`)
 serve: site
