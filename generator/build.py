@@ -14,6 +14,7 @@ from .pages import site_languages, write_docs
 from .pipeline import check_project
 from .problems import Position, Problem
 from .store import to_quads
+from .timing import StageTimer
 
 __all__ = ["BuildResult", "build_project"]
 
@@ -38,25 +39,29 @@ def _swap_into(staging: Path, out: Path) -> None:
         fresh.rename(target)
 
 
-def build_project(root: Path, out: Path | None = None) -> BuildResult:
+def build_project(root: Path, out: Path | None = None, timer: StageTimer | None = None) -> BuildResult:
     """Check the project; if clean, write dumps, docs tree and site under out (default root/build)."""
     out = out or root / "build"
-    checked = check_project(root)
+    timer = timer or StageTimer()
+    checked = check_project(root, timer=timer)
     if not checked.ok:
         return BuildResult(checked.problems)
     schema, mapped = checked.schema, checked.mapped
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        links = build_link_graph(schema, mapped)
-        navs = write_docs(schema, mapped, links, root, staging / "docs")
+        with timer.stage("pages"):
+            links = build_link_graph(schema, mapped)
+            navs = write_docs(schema, mapped, links, root, staging / "docs")
         languages = site_languages(schema)
         for lang in languages:
             site_dir = staging / "site" if lang == languages[0] else staging / "site" / lang
-            render_site(root, staging / "docs" / lang, site_dir, lang, navs[lang],
-                        site_url_suffix="" if lang == languages[0] else f"{lang}/")
-        quads = to_quads(mapped.dataset)
-        sizes = write_dumps(quads, staging / "site" / "data", schema.entity_namespace)
+            with timer.stage("render"):
+                render_site(root, staging / "docs" / lang, site_dir, lang, navs[lang],
+                            site_url_suffix="" if lang == languages[0] else f"{lang}/")
+        with timer.stage("dumps"):
+            quads = to_quads(mapped.dataset)
+            sizes = write_dumps(quads, staging / "site" / "data", schema.entity_namespace)
         _swap_into(staging, out)
     except SiteBuildError as error:
         return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")

@@ -6,7 +6,7 @@ import re
 
 from rdflib import Literal
 
-from .load import did_you_mean
+from .load import a_or_an, did_you_mean, id_problem
 from .mapping import Mapped
 from .problems import Problem
 from .schema import Schema, local_name
@@ -28,11 +28,17 @@ def check_references(schema: Schema, mapped: Mapped) -> list:
         record = mapped.entities.get(target_id)
         if record is None:
             candidates = ids_by_class.get(ref.target_class, [])
-            problems.append(Problem(ref.position, f"unknown id `{target_id}` in `{ref.key}`{did_you_mean(target_id, candidates)}"
-                                                  f" (it must name a {wanted_name} file in content/)"))
+            suggestion = did_you_mean(target_id, candidates)
+            folder = f"content/{wanted.folder}/" if wanted else "content/"
+            if suggestion:
+                message = f"{suggestion} (it must name {a_or_an(wanted_name)} in {folder})"
+            else:
+                create = f", or start one with `kg new {wanted.folder} {target_id}`" if wanted and not id_problem(target_id) else ""
+                message = f": no such file in {folder}; write the id of {a_or_an(wanted_name)}{create}"
+            problems.append(Problem(ref.position, f"unknown id `{target_id}` in `{ref.key}`{message}"))
         elif ref.target_class not in record.cls.ancestors:
-            problems.append(Problem(ref.position, f"`{target_id}` is a {record.cls.labels.get('en', record.cls.name)}, but "
-                                                  f"`{ref.key}` needs a {wanted_name}"))
+            problems.append(Problem(ref.position, f"`{target_id}` is {a_or_an(record.cls.labels.get('en', record.cls.name))}, "
+                                                  f"but `{ref.key}` needs {a_or_an(wanted_name)}"))
     return problems
 
 

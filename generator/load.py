@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .problems import Position, Problem
 from .schema import Schema
-from .yamlread import Mapping, read_yaml
+from .yamlread import Mapping, describe_char, read_yaml
 
-__all__ = ["RawEntity", "ID_PATTERN", "load_content", "did_you_mean"]
+__all__ = ["RawEntity", "ID_PATTERN", "load_content", "did_you_mean", "a_or_an", "id_problem", "id_skeleton", "slug"]
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 80
@@ -35,18 +35,40 @@ def did_you_mean(word: str, choices) -> str:
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
-def _id_problem(stem: str) -> str | None:
+def a_or_an(noun: str) -> str:
+    """The noun with the indefinite article English puts before it: 'a Gene', 'an Outcome'."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+
+ID_RULE = "use lowercase letters a-z, digits and single hyphens, starting with a letter"
+
+
+def _ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def slug(text: str) -> str:
+    """The id a text suggests ('Jan Smit' -> 'jan-smit'), or '' when it suggests none."""
+    suggestion = re.sub(r"[^a-z0-9]+", "-", _ascii_fold(text).lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    return suggestion if ID_PATTERN.match(suggestion) else ""
+
+
+def id_problem(stem: str) -> str | None:
+    """What is wrong with an id (a file stem) and what to write instead; None when it is valid."""
     if len(stem) > MAX_ID_LENGTH:
         return f"the id `{stem[:20]}…` is longer than {MAX_ID_LENGTH} characters; shorten the file name"
-    if not ID_PATTERN.match(stem):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()).strip("-")
-        hint = f"; rename the file to `{suggestion}.yaml`" if suggestion and ID_PATTERN.match(suggestion) else ""
-        return (f"the file name `{stem}` is not a valid id: use lowercase letters, digits and single hyphens, "
-                f"starting with a letter{hint}")
-    return None
+    if ID_PATTERN.match(stem):
+        return None
+    lookalike = next((char for char in stem if not char.isascii() and not _ascii_fold(char)), None)
+    if lookalike is not None:
+        return (f"the file name `{stem}` is not a valid id: `{lookalike}` ({describe_char(lookalike)}) is not a letter "
+                f"a-z, even if it looks like one; {ID_RULE}")
+    suggestion = slug(stem)
+    hint = f"; rename the file to `{suggestion}.yaml`" if suggestion else ""
+    return f"the file name `{stem}` is not a valid id: {ID_RULE}{hint}"
 
 
-def _skeleton(stem: str) -> str:
+def id_skeleton(stem: str) -> str:
     """A form of an id under which look-alikes collide (case, accents, hyphens, digit-letter confusables)."""
     folded = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
     return folded.replace("-", "").translate(str.maketrans("01", "ol"))
@@ -58,47 +80,62 @@ def load_content(root: Path, schema: Schema) -> tuple[list, list]:
     entities, problems = [], []
     if not content.is_dir():
         return [], [Problem(Position("content", 1, 1), "no content/ folder; create content/<folder>/<id>.yaml files")]
+    if content.is_symlink():
+        return [], [Problem(Position("content", 1, 1), "content/ is a symbolic link; make it a real folder")]
     folders = schema.classes
+    folder_list = ", ".join(folders)
     seen_ids: dict = {}
-    for path in sorted(content.rglob("*")):
+    try:
+        paths = sorted(content.rglob("*"))
+    except OSError as error:  # a folder removed while it is listed
+        return [], [Problem(Position("content", 1, 1), f"content/ cannot be listed ({error.strerror}); try again")]
+    for path in paths:
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(content).parts
+        if parts[-1].startswith("."):  # editor and system files (.DS_Store, .paper.yaml.swp) are not content
+            continue
         if path.is_symlink():
-            problems.append(Problem(Position(rel, 1, 1), "a symbolic link; content files must be regular files inside content/"))
+            problems.append(Problem(Position(rel, 1, 1), "a symbolic link; content files must be regular files "
+                                                         "inside content/, so copy the file here instead"))
             continue
-        if path.is_dir():
-            if len(parts) == 1 and parts[0] not in folders:
+        if len(parts) == 1:
+            if path.is_dir() and parts[0] not in folders:
                 problems.append(Problem(Position(rel, 1, 1), f"unknown content folder `{parts[0]}`"
-                                        f"{did_you_mean(parts[0], folders)} (folders: {', '.join(folders)})"))
+                                        f"{did_you_mean(parts[0], folders)} (folders: {folder_list})"))
+            elif not path.is_dir():
+                problems.append(Problem(Position(rel, 1, 1), f"a file directly in content/; move it to "
+                                                             f"content/<folder>/ (folders: {folder_list})"))
             continue
-        if parts[0] not in folders or parts[-1].startswith("."):
-            if len(parts) == 1 and not parts[0].startswith("."):
-                problems.append(Problem(Position(rel, 1, 1), f"a file directly in content/; move it to content/<folder>/ "
-                                        f"(folders: {', '.join(folders)})"))
-            continue
+        if parts[0] not in folders or path.is_dir():
+            continue  # the unknown folder is reported once; a nested folder is reported by its files
         if len(parts) != 2:
             problems.append(Problem(Position(rel, 1, 1), f"a nested folder; put the file directly in content/{parts[0]}/"))
             continue
         if path.suffix != ".yaml":
-            hint = f"; rename it to `{path.stem}.yaml`" if path.suffix == ".yml" else "; content files end in .yaml"
+            hint = f"; rename it to `{path.stem}.yaml`" if path.suffix.lower() in (".yml", ".yaml") else "; content files end in .yaml"
             problems.append(Problem(Position(rel, 1, 1), f"not a .yaml file{hint}"))
             continue
         stem = path.stem
-        id_problem = _id_problem(stem)
-        if id_problem:
-            problems.append(Problem(Position(rel, 1, 1), id_problem))
+        problem = id_problem(stem)
+        if problem:
+            problems.append(Problem(Position(rel, 1, 1), problem))
             continue
-        skeleton = _skeleton(stem)
+        skeleton = id_skeleton(stem)
         if skeleton in seen_ids:
             other = seen_ids[skeleton]
-            what = "the same id" if other.rsplit("/", 1)[-1] == path.name else "an id that looks the same"
+            what = "the same id" if Path(other).stem == stem else "an id that looks the same"
             problems.append(Problem(Position(rel, 1, 1), f"{what} as {other}; ids are unique across content/, rename one"))
             continue
         seen_ids[skeleton] = rel
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(Position(rel, 1, 1), f"the file is larger than {MAX_FILE_BYTES} bytes; split it"))
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                problems.append(Problem(Position(rel, 1, 1), f"the file is larger than {MAX_FILE_BYTES} bytes; split it"))
+                continue
+            data = path.read_bytes()
+        except OSError as error:  # removed or unreadable since the folder was listed (an editor saving, say)
+            problems.append(Problem(Position(rel, 1, 1), f"the file cannot be read ({error.strerror}); try again"))
             continue
-        tree, file_problems = read_yaml(path.read_bytes(), rel)
+        tree, file_problems = read_yaml(data, rel)
         problems.extend(file_problems)
         if tree is not None:
             entities.append(RawEntity(stem, parts[0], rel, tree))

@@ -9,7 +9,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from .identifiers import expand_curie
 from .literals import literal_problem
-from .load import did_you_mean
+from .load import ID_PATTERN, a_or_an, did_you_mean, slug
 from .problems import Position, Problem
 from .schema import ClassSpec, PropertySpec, Schema, ShapeSpec
 from .vocab import RDF, XSD
@@ -106,7 +106,7 @@ class _EntityMapper:
         if isinstance(node, Scalar):
             return node
         shape = "a list" if isinstance(node, Sequence) else "a mapping"
-        self.problem(node.position, f"`{spec.key}` takes a single value here, not {shape}")
+        self.problem(node.position, f"`{spec.key}` takes a single value here, not {shape}; write `{spec.key}: value`")
         return None
 
     def map_literal(self, subject, spec, node, index) -> None:
@@ -174,6 +174,13 @@ class _EntityMapper:
         scalar = self.expect_scalar(spec, node)
         if scalar is None:
             return
+        if not ID_PATTERN.match(scalar.value.strip()):
+            wanted = self.schema.class_of_iri(spec.target_class)
+            example = slug(scalar.value)
+            self.problem(scalar.position, f"`{scalar.value.strip()[:80]}` is not an id; `{spec.key}` takes the id (file name "
+                                          f"without .yaml) of {a_or_an(wanted.labels.get('en', wanted.name)) if wanted else 'an entity'}"
+                                          f"{', such as `' + example + '`' if example else ''}")
+            return
         target = self.schema.entity_iri(scalar.value.strip())
         self.mapped.references.append(Reference(scalar.position, subject, spec.key, target, spec.target_class))
         self.add(subject, spec.path, target, scalar.position)
@@ -201,8 +208,9 @@ class _EntityMapper:
 
     def map_nested(self, subject, spec, node, index) -> None:
         if not isinstance(node, Mapping):
-            self.problem(node.position, f"each entry of `{spec.key}` is a mapping with keys "
-                                        f"{', '.join(spec.nested.properties)}")
+            first, *rest = spec.nested.properties
+            self.problem(node.position, f"each entry of `{spec.key}` is a mapping; write `- {first}: …` with "
+                                        f"{', '.join(rest)} indented below it")
             return
         child = URIRef(f"{subject}#{spec.key}-{index}")
         self.add(subject, spec.path, child, node.position)
@@ -226,6 +234,6 @@ def map_entities(schema: Schema, raw_entities: list) -> tuple[Mapped, list]:
         mapped.positions[record.iri] = Position(raw.path, 1, 1)
         mapper = _EntityMapper(schema, mapped, record, problems)
         mapper.add(record.iri, RDF.type, cls.iri, Position(raw.path, 1, 1))
-        mapper.map_shape(record.iri, raw.tree, cls.shape, f"a {cls.labels.get('en', cls.name)}")
+        mapper.map_shape(record.iri, raw.tree, cls.shape, a_or_an(cls.labels.get('en', cls.name)))
     return mapped, problems
 

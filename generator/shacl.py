@@ -17,7 +17,7 @@ def check_shapes(schema: Schema, mapped: Mapped) -> list:
     """One problem per SHACL validation result, at the position of the offending value or key."""
     data = Graph()
     for graph in mapped.dataset.graphs():
-        if graph.identifier != mapped.dataset.default_context.identifier:
+        if graph.identifier != mapped.dataset.default_graph.identifier:
             for triple in graph:
                 data.add(triple)
     conforms, report, _ = validate(data, shacl_graph=schema.graph, ont_graph=schema.graph,

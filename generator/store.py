@@ -25,7 +25,7 @@ def _term(term):
 def to_quads(dataset: Dataset) -> list:
     """Every quad of every named graph, sorted by graph, subject, predicate and object (deterministic)."""
     quads = []
-    default = dataset.default_context.identifier
+    default = dataset.default_graph.identifier
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = g.identifier if hasattr(g, "identifier") else g
         if name == default:

@@ -28,6 +28,35 @@ class CLE(DefinedNamespace):
     quote: URIRef
     quoteTranslation: URIRef
     confidence: URIRef
+    # Terms the page writer gives their own sections (outcome tables, cohorts, uses of a drug).
+    ClinicalTrial: URIRef
+    Disease: URIRef
+    Drug: URIRef
+    Outcome: URIRef
+    Publication: URIRef
+    StudyCohort: URIRef
+    TreatmentProtocol: URIRef
+    addsDrug: URIRef
+    ciLower: URIRef
+    ciUpper: URIRef
+    cohortRole: URIRef
+    comparator: URIRef
+    definedBy: URIRef
+    derivation: URIRef
+    derivedFromOutcome: URIRef
+    enrolsCohort: URIRef
+    estimate: URIRef
+    hasDisease: URIRef
+    inCohort: URIRef
+    includesDrug: URIRef
+    measure: URIRef
+    participantCount: URIRef
+    reportsOutcome: URIRef
+    studiesDisease: URIRef
+    timePoint: URIRef
+    treats: URIRef
+    unit: URIRef
+    usesProtocol: URIRef
 
 
 CLES = Namespace("https://w3id.org/cle/shapes#")

@@ -2,8 +2,8 @@
 
 Scalars stay text (typing is the ontology's job), so `no` stays "no" and `1.10` stays "1.10". Refused:
 several documents, anchors and aliases (expansion bombs), explicit tags (`!!python/…`), duplicate keys,
-non-scalar keys, a byte order mark, bytes that are not UTF-8, tabs, control, invisible and
-line-separator characters. The event stream comes from libyaml's C parser when it is available.
+non-scalar keys, nesting deeper than MAX_DEPTH, a byte order mark, bytes that are not UTF-8, tabs, control,
+invisible and line-separator characters. The event stream comes from libyaml's C parser when it is available.
 """
 
 from __future__ import annotations
@@ -16,16 +16,37 @@ import yaml
 
 from .problems import Position, Problem
 
-__all__ = ["Scalar", "Mapping", "Sequence", "read_yaml"]
+__all__ = ["Scalar", "Mapping", "Sequence", "read_yaml", "describe_char"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Characters that are invisible or change how text reads or breaks, beside the C0/C1 controls.
-_INVISIBLE = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e" \
-             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\ufff9\ufffa\ufffb"
-_BAD_CHAR = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\t" + _INVISIBLE + "]|\r(?!\n)")
+# Refused characters: C0/C1 controls (tab included), format characters (zero-width, bidi overrides, soft
+# hyphen, BOM), line and paragraph separators, private-use, surrogate and unassigned code points.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
+_ASCII_CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f]")
+SPECIAL_CHARACTERS = {
+    "\t": "a tab character; YAML indents with spaces, so write spaces instead",
+    "\r": "a carriage return (U+000D) without a line feed; save the file with LF (Unix) line ends",
+}
+MAX_DEPTH = 20  # entity files nest two or three levels; deeper is a mistake or an attack
 
-
+# libyaml's reason for a parse error -> what to write instead (first match wins; the default closes the table).
+PARSE_ADVICE = (
+    ("did not find expected key", "line up the keys of one mapping in the same column, and indent values under their key"),
+    ("mapping values are not allowed", "a value holds `: ` or a key lost its indentation; put such a value in quotes"),
+    ("did not find expected ',' or '}'", "close the `{…}` with `}`, and quote a value that holds a comma"),
+    ("did not find expected ',' or ']'", "close the `[…]` with `]`, and quote an item that holds a comma"),
+    ("cannot start any token", "a value starts with a character YAML reserves (such as ` or @); put the value in quotes"),
+    ("found unexpected end of stream", "a quoted value is not closed; add the closing quote"),
+    ("found unknown escape character", "a backslash inside double quotes; use single quotes or write \\\\"),
+    ("could not find expected ':'", "a key has no `:` after it; write `key: value`"),
+    ("block sequence entries are not allowed", "start the list on the line after its key, each item as `  - value`"),
+    ("did not find expected '-' indicator", "start every item of one list in the same column with `- `"),
+    ("alphabetic or numeric character", "a value starts with `*` or `&`; put the value in quotes"),
+    ("exceeded maximum nesting depth", "the value is nested far too deeply; write plain keys and lists"),
+    ("incompatible YAML document", "delete the `%YAML` line"),
+    ("", "check the indentation and quoting here"),
+)
 @dataclass
 class Scalar:
     value: str
@@ -55,22 +76,38 @@ class Sequence:
     items: list = field(default_factory=list)
 
 
-def _describe_char(char: str) -> str:
-    name = unicodedata.name(char, "") or {"\t": "TAB", "\r": "CARRIAGE RETURN"}.get(char, "control character")
+def describe_char(char: str) -> str:
+    name = unicodedata.name(char, "") or "control character"
     return f"U+{ord(char):04X} {name}".strip()
 
 
+def _refused(char: str) -> bool:
+    return unicodedata.category(char) in _REFUSED_CATEGORIES
+
+
 def _text_problems(text: str, path: str) -> list:
+    """A problem for each refused character; Windows line ends (CR LF) are accepted."""
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for match in _BAD_CHAR.finditer(line):
-            char = match.group()
-            if char == "\t":
-                message = "a tab character; YAML indents with spaces, so write spaces instead"
-            else:
-                message = f"an invisible or control character ({_describe_char(char)}); delete it or write a plain space"
-            problems.append(Problem(Position(path, number, match.start() + 1), message))
+        line = line[:-1] if line.endswith("\r") else line
+        if line.isascii() and not _ASCII_CONTROL.search(line) and "\t" not in line and "\r" not in line:
+            continue
+        for col, char in enumerate(line, start=1):
+            if not _refused(char):
+                continue
+            message = SPECIAL_CHARACTERS.get(char) or (f"an invisible or control character ({describe_char(char)}); "
+                                                       "delete it or write a plain space")
+            problems.append(Problem(Position(path, number, col), message))
     return problems
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as it was probably written: `tag:yaml.org,2002:str` -> `!!str`."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _parse_advice(reason: str) -> str:
+    return next(advice for needle, advice in PARSE_ADVICE if needle in reason)
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list]:
@@ -92,6 +129,14 @@ def _pos(path: str, mark) -> Position:
     return Position(path, mark.line + 1, mark.column + 1)
 
 
+class _TooDeep(Exception):
+    """Raised when nesting passes MAX_DEPTH; read_yaml turns it into one problem."""
+
+    def __init__(self, position: Position):
+        super().__init__(position)
+        self.position = position
+
+
 class _Builder:
     """Builds the node tree from parser events, recording every refused construct."""
 
@@ -106,9 +151,16 @@ class _Builder:
         tag = getattr(event, "tag", None)
         if tag is not None:
             self.problems.append(Problem(_pos(self.path, event.start_mark),
-                                         f"a YAML tag ({tag}); tags are not allowed, write a plain value"))
+                                         f"a YAML tag ({_shown_tag(tag)}); tags are not allowed, write a plain value (quote it if it must start with !)"))
 
-    def node(self, events):
+    def refuse_escaped(self, value: str, position: Position) -> None:
+        """Escapes in double quotes ("\\u202e", "\\e") can make the characters the raw text may not hold."""
+        char = next((c for c in value if c != "\n" and _refused(c)), None)
+        if char is not None:
+            self.problems.append(Problem(position, f"an escaped invisible or control character ({describe_char(char)}) "
+                                                   "in this value; write visible text only"))
+
+    def node(self, events, depth: int = 0):
         event = next(events)
         if isinstance(event, yaml.AliasEvent):
             self.problems.append(Problem(_pos(self.path, event.start_mark),
@@ -116,21 +168,27 @@ class _Builder:
             return Scalar("", _pos(self.path, event.start_mark))
         self.refuse_extras(event)
         position = _pos(self.path, event.start_mark)
+        if depth > MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
+            raise _TooDeep(position)
         if isinstance(event, yaml.ScalarEvent):
+            self.refuse_escaped(event.value, position)
             return Scalar(event.value, position, plain=event.style is None)
         if isinstance(event, yaml.SequenceStartEvent):
             sequence = Sequence(position)
             while not isinstance(self.peek(events), yaml.SequenceEndEvent):
-                sequence.items.append(self.node(events))
+                sequence.items.append(self.node(events, depth + 1))
             next(events)
             return sequence
         if isinstance(event, yaml.MappingStartEvent):
             mapping, seen = Mapping(position), {}
             while not isinstance(self.peek(events), yaml.MappingEndEvent):
-                key = self.node(events)
-                value = self.node(events)
+                key = self.node(events, depth + 1)
+                value = self.node(events, depth + 1)
                 if not isinstance(key, Scalar):
                     self.problems.append(Problem(key.position, "a key that is a list or mapping; keys must be plain words"))
+                    continue
+                if "\n" in key.value:
+                    self.problems.append(Problem(key.position, "a key that spans several lines; keys are single words"))
                     continue
                 if key.value in seen:
                     first = seen[key.value]
@@ -172,7 +230,8 @@ def read_yaml(data: bytes, path: str) -> tuple[Mapping | None, list]:
     if problems:
         return None, problems
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
-        return None, [Problem(Position(path, 1, 1), "the file is empty; write the entity's keys, at least label, description and sources")]
+        return None, [Problem(Position(path, 1, 1), "the file is empty; write the entity's keys and values, or delete the file "
+                              "(`kg new` writes a template with every key)")]
     builder = _Builder(path)
     events = _Peekable(yaml.parse(text, Loader=_Loader))
     root = None
@@ -186,11 +245,17 @@ def read_yaml(data: bytes, path: str) -> tuple[Mapping | None, list]:
                     break
                 node = builder.node(events)
                 root = root or node
+    except _TooDeep as error:
+        return None, [Problem(error.position, f"lists and mappings nested more than {MAX_DEPTH} levels deep; "
+                                              "write plain keys and lists")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = (error.problem or error.context or "invalid YAML").strip()
         return None, [Problem(_pos(path, mark) if mark else Position(path, 1, 1),
-                              f"the YAML does not parse: {reason}; check the indentation and quoting here")]
+                              f"the YAML does not parse ({reason}); {_parse_advice(reason)}")]
+    except yaml.YAMLError as error:  # libyaml's reader refuses a character the checks above let through
+        return None, [Problem(Position(path, 1, 1), f"the YAML does not parse ({str(error).splitlines()[0]}); "
+                                                    "save the file as plain UTF-8 text")]
     if builder.problems:
         return None, builder.problems
     if not isinstance(root, Mapping):

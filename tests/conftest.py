@@ -57,13 +57,16 @@ def site_url(site_dir):
 def copy_project(tmp_path: Path, with_content: bool = True) -> Path:
     """A copy of the project tree (ontology, content, site, mkdocs.yml, node_modules link) to modify in a test."""
     target = tmp_path / "project"
-    target.mkdir()
+    target.mkdir(parents=True)
     for name in ("ontology", "site"):
         shutil.copytree(ROOT / name, target / name)
     if with_content:
         shutil.copytree(ROOT / "content", target / "content")
-    else:
+    else:  # no entities: home pages must not link into the real content
         (target / "content").mkdir()
+        for home, title in ((target / "site" / "index.md", "Home"), (target / "site" / "nl" / "index.md", "Start")):
+            home.parent.mkdir(parents=True, exist_ok=True)
+            home.write_text(f"# {title}\n", encoding="utf-8")
     shutil.copyfile(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     if (ROOT / "node_modules").exists():
         (target / "node_modules").symlink_to(ROOT / "node_modules")

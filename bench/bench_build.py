@@ -1,0 +1,149 @@
+"""Benchmark the build stage by stage on synthetic trees, against the floor of a bare MkDocs build.
+
+Usage:  .venv/bin/python bench/bench_build.py [N ...] [--out bench/results/build.json]
+Default sizes 1000 10000 20000. For each N: writes a synthetic tree (`kg synth`), times each stage of the
+build in a fresh process (load, map, check, dumps, pages, render) with its peak memory, then times the
+floor: a bare `mkdocs build` of the same Markdown pages (the docs tree the build wrote, both languages),
+out of the nav. Prints a table and the budget ratios; writes everything to a JSON file that the site's
+performance page is generated from. Figures are measured, never asserted by tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+STAGE_SCRIPT = r"""
+import json, resource, sys, time
+from pathlib import Path
+from generator.build import build_project
+from generator.timing import StageTimer
+timer = StageTimer()
+result = build_project(Path(sys.argv[1]), Path(sys.argv[2]), timer=timer)
+assert not result.problems, result.problems[:5]
+print(json.dumps({"stages": timer.seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "pages": result.pages, "triples": result.triples}))
+"""
+
+CHECK_SCRIPT = r"""
+import json, sys, time
+from pathlib import Path
+start = time.perf_counter()
+from generator.pipeline import check_project
+checked = check_project(Path(sys.argv[1]))
+assert checked.ok
+print(json.dumps({"check_s": time.perf_counter() - start}))
+"""
+
+FLOOR_SCRIPT = r"""
+import json, resource, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
+docs, site = Path(sys.argv[1]), Path(sys.argv[2])
+nav = [{"Home": "index.md"}] + [{p.parent.name: f"{p.parent.name}/index.md"} for p in sorted(docs.glob("*/index.md"))]
+config = MkDocsConfig()
+config.load_dict({"site_name": "floor", "docs_dir": str(docs), "site_dir": str(site), "nav": nav,
+                  "theme": {"name": "material", "font": False, "language": sys.argv[3]},
+                  "markdown_extensions": ["tables", "toc"], "plugins": ["search"]})
+errors, warnings = config.validate()
+start = time.perf_counter()
+build(config)
+print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_json(script: str, *args: str) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([PYTHON, "-c", script, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=3600)
+    if done.returncode:
+        raise SystemExit(done.stderr[-3000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def floor(docs_root: Path, work: Path) -> dict:
+    """A bare mkdocs build of the same Markdown pages (hand-written equivalents), per language, summed."""
+    total, peak = 0.0, 0.0
+    for lang_docs in sorted(p for p in docs_root.iterdir() if p.is_dir()):
+        plain = work / f"floor-docs-{lang_docs.name}"
+        shutil.copytree(lang_docs, plain)
+        measured = run_json(FLOOR_SCRIPT, str(plain), str(work / f"floor-site-{lang_docs.name}"), lang_docs.name)
+        total += measured["seconds"]
+        peak = max(peak, measured["peak_mb"])
+    return {"seconds": total, "peak_mb": peak}
+
+
+def largest_page_kb(site: Path) -> float:
+    sizes = [p.stat().st_size for p in site.glob("*/*/index.html")]
+    return max(sizes) / 1024 if sizes else 0.0
+
+
+def search_index_mb(site: Path) -> float:
+    index = site / "search" / "search_index.json"
+    return index.stat().st_size / 1e6 if index.is_file() else 0.0
+
+
+def bench_size(n: int, work: Path) -> dict:
+    tree, out = work / f"tree-{n}", work / f"out-{n}"
+    subprocess.run([PYTHON, "-m", "generator.cli", "synth", str(n), "--out", str(tree)], check=True, cwd=ROOT,
+                   capture_output=True)
+    check = run_json(CHECK_SCRIPT, str(tree))
+    build = run_json(STAGE_SCRIPT, str(tree), str(out))
+    total = sum(build["stages"].values())
+    base = floor(out / "docs", work / f"floor-{n}")
+    row = {"n": n, "check_s": check["check_s"], "stages_s": build["stages"], "build_s": total,
+           "build_peak_mb": build["peak_mb"], "pages": build["pages"], "triples": build["triples"],
+           "floor_s": base["seconds"], "floor_peak_mb": base["peak_mb"],
+           "ratio_to_floor": total / base["seconds"], "largest_page_kb": largest_page_kb(out / "site"),
+           "search_index_mb": search_index_mb(out / "site")}
+    shutil.rmtree(tree), shutil.rmtree(out)
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 20000])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "build.json")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        for n in args.sizes:
+            row = bench_size(n, Path(tmp))
+            rows.append(row)
+            stages = "  ".join(f"{k} {v:.2f}s" for k, v in row["stages_s"].items())
+            print(f"N={n:>6}: build {row['build_s']:.1f}s (floor {row['floor_s']:.1f}s, ratio {row['ratio_to_floor']:.2f}), "
+                  f"peak {row['build_peak_mb']:.0f} MB, check {row['check_s']:.2f}s, largest page "
+                  f"{row['largest_page_kb']:.1f} KB, search index {row['search_index_mb']:.1f} MB\n          {stages}",
+                  flush=True)
+    by_n = {row["n"]: row for row in rows}
+    budgets = {}
+    if 10000 in by_n:
+        budgets["build_10k_over_floor"] = {"value": by_n[10000]["ratio_to_floor"], "limit": 1.25}
+        budgets["check_10k_seconds"] = {"value": by_n[10000]["check_s"], "limit": 5.0}
+    if 10000 in by_n and 20000 in by_n:
+        budgets["build_20k_over_10k"] = {"value": by_n[20000]["build_s"] / by_n[10000]["build_s"], "limit": 2.2}
+        budgets["peak_memory_20k_mb"] = {"value": by_n[20000]["build_peak_mb"], "limit": 2048}
+    budgets["largest_page_kb"] = {"value": max(r["largest_page_kb"] for r in rows), "limit": 60}
+    for name, budget in budgets.items():
+        verdict = "ok" if budget["value"] <= budget["limit"] else "OVER"
+        print(f"budget {name}: {budget['value']:.2f} (limit {budget['limit']}) {verdict}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    machine = {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
+    args.out.write_text(json.dumps({"machine": machine, "rows": rows, "budgets": budgets}, indent=2, sort_keys=True) + "\n")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The four dumps parse with an independent parser (pyoxigraph) and with rdflib, and all say the same."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+
+TRIPLE_DUMPS = {"kg.ttl": ox.RdfFormat.TURTLE, "kg.nt": ox.RdfFormat.N_TRIPLES}
+QUAD_DUMPS = {"kg.trig": ox.RdfFormat.TRIG, "kg.jsonld": ox.RdfFormat.JSON_LD}
+RDFLIB_FORMATS = {"kg.ttl": "turtle", "kg.nt": "nt", "kg.trig": "trig", "kg.jsonld": "json-ld"}
+
+
+def oxigraph_statements(path, fmt, quads: bool) -> set:
+    parsed = ox.parse(path=str(path), format=fmt)
+    if quads:
+        return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in parsed}
+    return {(str(t.subject), str(t.predicate), str(t.object)) for t in parsed}
+
+
+def rdflib_statements(path, name, quads: bool) -> set:
+    fmt = RDFLIB_FORMATS[name]
+    if not quads:
+        graph = Graph().parse(path, format=fmt)
+        return {tuple(term.n3() for term in triple) for triple in graph}
+    dataset = Dataset()
+    dataset.parse(path, format=fmt)
+    return {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in dataset.quads((None, None, None, None))
+            if g is not None and g != dataset.default_graph.identifier}
+
+
+@pytest.mark.parametrize("name", [*TRIPLE_DUMPS, *QUAD_DUMPS])
+def test_each_dump_parses_the_same_in_oxigraph_and_rdflib(site_dir, name):
+    quads = name in QUAD_DUMPS
+    path = site_dir / "data" / name
+    fmt = {**TRIPLE_DUMPS, **QUAD_DUMPS}[name]
+    ours = oxigraph_statements(path, fmt, quads)
+    theirs = rdflib_statements(path, name, quads)
+    assert ours and ours == theirs
+
+
+def test_all_dumps_hold_the_same_triples_and_graphs(site_dir, built):
+    triples = {name: oxigraph_statements(site_dir / "data" / name, fmt, False) for name, fmt in TRIPLE_DUMPS.items()}
+    quads = {name: oxigraph_statements(site_dir / "data" / name, fmt, True) for name, fmt in QUAD_DUMPS.items()}
+    assert triples["kg.ttl"] == triples["kg.nt"]
+    assert quads["kg.trig"] == quads["kg.jsonld"]
+    assert {q[:3] for q in quads["kg.trig"]} == triples["kg.ttl"]
+    assert len(quads["kg.trig"]) == built[0].triples
+
+
+def test_trig_has_one_named_graph_per_content_file_plus_the_ontology(site_dir, project_root):
+    files = sorted(p.stem for p in (project_root / "content").glob("*/*.yaml"))
+    graphs = {q[3] for q in oxigraph_statements(site_dir / "data" / "kg.trig", ox.RdfFormat.TRIG, True)}
+    assert graphs == {f"<https://w3id.org/cle/id/{stem}#graph>" for stem in files} | {"<https://w3id.org/cle/ontology>"}
