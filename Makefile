@@ -32,9 +32,9 @@ test: $(STAMP) $(NODE_STAMP) chromium
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## make serve: preview the built site at http://127.0.0.1:8000 (rebuild with `make site`)
-serve: site
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory build/site 8000
+## make serve: build, preview at http://127.0.0.1:8000 and rebuild on every change (problems are printed)
+serve: $(STAMP) $(NODE_STAMP)
+	$(BIN)/kg preview
 
 clean:
 	rm -rf build

@@ -8,13 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dumps import write_dumps
+from .jsonschema_export import SCHEMA_FOLDER, known_ids_from_records, write_schemas
+from .jsonld_pages import write_entity_files
 from .linkgraph import build_link_graph
 from .mkdocs_adapter import SiteBuildError, render_site
 from .pages import site_languages, write_docs
+from .perf_page import write_performance_pages
 from .pipeline import check_project
 from .problems import Position, Problem
 from .store import to_quads
+from .progress import NO_PROGRESS
 from .timing import StageTimer
+from .vendor import copy_vendor_files
 
 __all__ = ["BuildResult", "build_project"]
 
@@ -39,7 +44,8 @@ def _swap_into(staging: Path, out: Path) -> None:
         fresh.rename(target)
 
 
-def build_project(root: Path, out: Path | None = None, timer: StageTimer | None = None) -> BuildResult:
+def build_project(root: Path, out: Path | None = None, timer: StageTimer | None = None,
+                  progress=NO_PROGRESS) -> BuildResult:
     """Check the project; if clean, write dumps, docs tree and site under out (default root/build)."""
     out = out or root / "build"
     timer = timer or StageTimer()
@@ -53,15 +59,21 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
         with timer.stage("pages"):
             links = build_link_graph(schema, mapped)
             navs = write_docs(schema, mapped, links, root, staging / "docs")
+            for lang in site_languages(schema):
+                copy_vendor_files(root, staging / "docs" / lang)
+            write_performance_pages(root, staging / "docs", navs)
         languages = site_languages(schema)
         for lang in languages:
             site_dir = staging / "site" if lang == languages[0] else staging / "site" / lang
             with timer.stage("render"):
+                bar = progress(f"render {lang}", sum(1 for _ in (staging / "docs" / lang).rglob("*.md")))
                 render_site(root, staging / "docs" / lang, site_dir, lang, navs[lang],
-                            site_url_suffix="" if lang == languages[0] else f"{lang}/")
+                            site_url_suffix="" if lang == languages[0] else f"{lang}/", on_page=bar.advance)
         with timer.stage("dumps"):
-            quads = to_quads(mapped.dataset)
+            quads = to_quads(mapped.graphs)
             sizes = write_dumps(quads, staging / "site" / "data", schema.entity_namespace)
+            write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / "site" / SCHEMA_FOLDER)
+            write_entity_files(schema, mapped, staging / "site" / "data" / "entities")
         _swap_into(staging, out)
     except SiteBuildError as error:
         return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")

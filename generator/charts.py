@@ -8,9 +8,9 @@ from html import escape
 
 __all__ = ["ChartRow", "forest_svg", "axis_maximum"]
 
-WIDTH, LABEL_W, VALUE_W, ROW_H, TOP, AXIS_H = 720, 250, 170, 34, 10, 40
+WIDTH, LABEL_W, VALUE_W, ROW_H, TOP, AXIS_H = 800, 330, 150, 30, 10, 40
 PLOT_W = WIDTH - LABEL_W - VALUE_W
-MAX_LABEL = 38
+MAX_LABEL = 48
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def forest_svg(rows: list, title: str, description: str, chart_id: str, percent:
     parts.append(f'<line x1="{LABEL_W}" y1="{axis_y}" x2="{LABEL_W + PLOT_W}" y2="{axis_y}" stroke="currentColor"/>')
     for index, row in enumerate(rows):
         y = TOP + ROW_H * index + ROW_H / 2
-        parts.append(f'<text x="{LABEL_W - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="13" '
+        parts.append(f'<text x="{LABEL_W - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
                      f'fill="currentColor">{escape(_short(row.label))}</text>')
         if row.lower is not None and row.upper is not None:
             lo, hi = x(row.lower), x(row.upper)
@@ -76,7 +76,7 @@ def forest_svg(rows: list, title: str, description: str, chart_id: str, percent:
                 parts.append(f'<line x1="{end:.1f}" y1="{y - 6:.1f}" x2="{end:.1f}" y2="{y + 6:.1f}" '
                              f'stroke="currentColor" stroke-width="2"/>')
         parts.append(_marker(x(row.estimate), y, row.comparator))
-        parts.append(f'<text x="{LABEL_W + PLOT_W + 10}" y="{y + 4:.1f}" font-size="13" '
+        parts.append(f'<text x="{LABEL_W + PLOT_W + 10}" y="{y + 4:.1f}" font-size="12" '
                      f'fill="currentColor">{escape(row.text)}</text>')
     parts.append("</svg>")
     return "".join(parts)

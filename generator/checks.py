@@ -49,7 +49,7 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 def check_text_links(mapped: Mapped) -> list:
     """Links written in Markdown text may only use http, https or mailto (never javascript: or data:)."""
     problems = []
-    for s, p, o in mapped.dataset.triples((None, None, None)):
+    for s, p, o in mapped.triples():
         if not isinstance(o, Literal) or not o.language or "](" not in o and "]:" not in o:
             continue
         for match in _LINK_TARGET.finditer(str(o)):

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
-
-from .problems import format_problems
 
 __all__ = ["main"]
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _report(problems) -> int:
-    print(format_problems(problems), file=sys.stderr)
+def _github_escape(text: str, is_property: bool = False) -> str:
+    """Text for a GitHub workflow command (`::error …::message`), escaped as the runner expects."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
+
+
+# --format NAME -> one problem as one line of output (a message can hold a newline from a multi-line value).
+PROBLEM_FORMATS = {
+    "text": lambda p: f"{p.position}: {p.message}".replace("\r", "\\r").replace("\n", "\\n"),
+    "github": lambda p: (f"::error file={_github_escape(p.position.path, True)},line={p.position.line},"
+                         f"col={p.position.col}::{_github_escape(p.message)}"),
+}
+
+
+def _report(problems, fmt: str = "text") -> int:
+    lines = [PROBLEM_FORMATS[fmt](problem) for problem in sorted(set(problems))]
+    print("\n".join(lines), file=sys.stdout if fmt == "github" else sys.stderr)
     count = len(set(problems))
     print(f"{count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
     return 1
@@ -25,8 +39,8 @@ def cmd_check(args) -> int:
 
     checked = check_project(args.root, shacl=args.shacl)
     if not checked.ok:
-        return _report(checked.problems)
-    triples = sum(1 for _ in checked.mapped.dataset.quads((None, None, None, None)))
+        return _report(checked.problems, args.format)
+    triples = sum(len(graph) for graph in checked.mapped.graphs.values())
     print(f"ok: {len(checked.mapped.entities)} entities, {triples} triples, 0 problems")
     return 0
 
@@ -34,9 +48,14 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     from .build import build_project
 
-    result = build_project(args.root, args.out)
+    from .progress import Progress
+    from .timing import StageTimer
+
+    timer = StageTimer(report=(lambda stage, seconds: print(f"{stage}: {seconds:.2f} s", file=sys.stderr))
+                       if args.verbose else None)
+    result = build_project(args.root, args.out, timer=timer, progress=Progress)
     if result.problems:
-        return _report(result.problems)
+        return _report(result.problems, args.format)
     dumps = ", ".join(f"{name} {size:,} B" for name, size in result.dumps.items())
     print(f"built: {result.entities} entities, {result.triples} quads, {result.pages} HTML pages; dumps: {dumps}")
     return 0
@@ -48,6 +67,53 @@ def cmd_synth(args) -> int:
     counts = write_synthetic_tree(args.root, args.n, args.out)
     print(f"wrote {sum(counts.values())} synthetic entities to {args.out}: "
           + ", ".join(f"{folder} {count}" for folder, count in counts.items()))
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import PLACEHOLDER, new_entity
+    from .schema import load_schema
+
+    schema, problems = load_schema(args.root)
+    if schema is None:
+        return _report(problems)
+    path, problem = new_entity(args.root, schema, args.cls, args.id)
+    if problem:
+        return _fail("new", problem)
+    rel = path.relative_to(args.root).as_posix()
+    print(f"wrote {rel}: replace every {PLACEHOLDER}, keep the optional keys you need, then run `kg check`")
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    from .jsonschema_export import SCHEMA_FOLDER, known_ids_from_files, write_schemas
+    from .schema import load_schema
+
+    schema, problems = load_schema(args.root)
+    if schema is None:
+        return _report(problems)
+    out = args.out or args.root / "build" / "site" / SCHEMA_FOLDER
+    paths = write_schemas(schema, known_ids_from_files(args.root, schema), out)
+    print(f"wrote {len(paths)} JSON Schemas to {out}")
+    return 0
+
+
+def cmd_preview(args) -> int:
+    import signal
+
+    from .watch import watch
+
+    def stop(*_):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        watch(args.root, args.out or args.root / "build", args.host, args.port,
+              say=lambda line: print(line, flush=True))
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:  # the port is taken, say
+        return _fail("preview", f"cannot serve on {args.host}:{args.port} ({error.strerror})")
     return 0
 
 
@@ -71,7 +137,13 @@ def _query_text(args) -> str:
         if not path.is_file():
             raise QueryError(f"no such query file: {given}")
         return path.read_text(encoding="utf-8")
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", given):
+        raise QueryError(f"no saved query `{given}` in queries/ (names: {', '.join(_saved_names(args.root)) or 'none'})")
     return given
+
+
+def _saved_names(root: Path) -> list:
+    return sorted(path.stem for path in (root / "queries").glob("*.rq"))
 
 
 def cmd_query(args) -> int:
@@ -188,6 +260,9 @@ ARGUMENTS = {"query": _query_arguments, "serve": _serve_arguments, "publish": _p
 COMMANDS = {
     "check": (cmd_check, "validate ontology and content; report every problem as path:line:col"),
     "build": (cmd_build, "check, then write RDF dumps and the static site to build/"),
+    "new": (cmd_new, "start content/<folder>/<id>.yaml for a new entity, every key of its class explained"),
+    "schemas": (cmd_schemas, "write the editor JSON Schemas (one per class, from the ontology) to build/site/schemas/"),
+    "preview": (cmd_preview, "build, serve the site at http://127.0.0.1:8000 and rebuild on every change (make serve)"),
     "synth": (cmd_synth, "write a synthetic project tree of N entities (for benchmarks)"),
     "query": (cmd_query, "run a SPARQL query over the graph (named graphs kept, default graph = their union)"),
     "serve": (cmd_serve, "serve a read-only SPARQL endpoint at http://HOST:PORT/query"),
@@ -205,8 +280,22 @@ def parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         if name == "check":
             command.add_argument("--shacl", action="store_true", help="also validate with pyshacl (slower)")
+        if name in ("check", "build"):
+            command.add_argument("--format", choices=sorted(PROBLEM_FORMATS), default="text",
+                                 help="how problems are printed: text (path:line:col: message, the default) or "
+                                      "github (::error annotations for GitHub Actions)")
         if name == "build":
             command.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/build)")
+            command.add_argument("--verbose", action="store_true", help="print the time of each stage")
+        if name == "preview":
+            command.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
+            command.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000; 0 picks a free one)")
+            command.add_argument("--out", type=Path, default=None, help="build folder (default: ROOT/build)")
+        if name == "schemas":
+            command.add_argument("--out", type=Path, default=None, help="folder to write to (default: ROOT/build/site/schemas)")
+        if name == "new":
+            command.add_argument("cls", metavar="class", help="the class: a content folder (drugs) or class name (Drug)")
+            command.add_argument("id", help="the new id: lowercase letters, digits and single hyphens")
         if name in ARGUMENTS:
             ARGUMENTS[name](command)
         if name == "synth":

@@ -17,7 +17,7 @@ def build_link_graph(schema: Schema, mapped: Mapped) -> nx.MultiDiGraph:
     (nested node) links its entity to the publication under prov:wasDerivedFrom."""
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(sorted(mapped.entities))
-    for s, p, o in mapped.dataset.triples((None, None, None)):
+    for s, p, o in mapped.triples():
         if p == RDF.type or not isinstance(o, URIRef):
             continue
         target = schema.entity_id(o)

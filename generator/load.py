@@ -31,7 +31,9 @@ class RawEntity:
 
 def did_you_mean(word: str, choices) -> str:
     """'; did you mean `x`?' when a close choice exists, else ''."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    choices = sorted(choices)
+    swapped = [choice for choice in choices if len(choice) == len(word) and sorted(choice) == sorted(word)]
+    close = swapped or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
@@ -123,10 +125,13 @@ def load_content(root: Path, schema: Schema) -> tuple[list, list]:
         skeleton = id_skeleton(stem)
         if skeleton in seen_ids:
             other = seen_ids[skeleton]
-            what = "the same id" if Path(other).stem == stem else "an id that looks the same"
-            problems.append(Problem(Position(rel, 1, 1), f"{what} as {other}; ids are unique across content/, rename one"))
-            continue
-        seen_ids[skeleton] = rel
+            if Path(other).stem == stem:
+                problems.append(Problem(Position(rel, 1, 1), f"the same id as {other}; ids are unique across content/, "
+                                                             "rename one"))
+                continue
+            problems.append(Problem(Position(rel, 1, 1), f"an id that looks the same as {other} (ids that differ only "
+                                                         "in hyphens, 0/o or 1/l are confused); rename one"))
+        seen_ids.setdefault(skeleton, rel)
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
                 problems.append(Problem(Position(rel, 1, 1), f"the file is larger than {MAX_FILE_BYTES} bytes; split it"))

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Dataset, Literal, URIRef
 
+from .graphs import TripleSet, to_dataset
 from .identifiers import expand_curie
 from .literals import literal_problem
 from .load import ID_PATTERN, a_or_an, did_you_mean, slug
 from .problems import Position, Problem
+from .scaffold import PLACEHOLDER, placeholder_message
 from .schema import ClassSpec, PropertySpec, Schema, ShapeSpec
 from .vocab import RDF, XSD
 from .yamlread import Mapping, Scalar, Sequence
@@ -47,10 +50,24 @@ class Reference:
 
 @dataclass
 class Mapped:
-    dataset: Dataset
+    graphs: dict = field(default_factory=dict)  # named graph IRI -> TripleSet (one per file, plus the ontology)
     entities: dict = field(default_factory=dict)  # id -> EntityRecord
     positions: dict = field(default_factory=dict)  # (s, p, o) or (s, p) or s -> Position
     references: list = field(default_factory=list)
+
+    def graph(self, entity_id: str) -> TripleSet:
+        """The triples of one content file."""
+        return self.graphs[graph_iri(self.entities[entity_id].iri)]
+
+    def triples(self):
+        """Every triple of every named graph (a triple in two graphs comes twice)."""
+        for graph in self.graphs.values():
+            yield from graph
+
+    @functools.cached_property
+    def dataset(self) -> Dataset:
+        """The same quads as an rdflib Dataset, built on first use (pyshacl, tests)."""
+        return to_dataset(self.graphs)
 
 
 class _EntityMapper:
@@ -58,7 +75,7 @@ class _EntityMapper:
 
     def __init__(self, schema: Schema, mapped: Mapped, record: EntityRecord, problems: list):
         self.schema, self.mapped, self.record, self.problems = schema, mapped, record, problems
-        self.graph = mapped.dataset.graph(graph_iri(record.iri))
+        self.graph = mapped.graphs.setdefault(graph_iri(record.iri), TripleSet(graph_iri(record.iri)))
 
     def problem(self, position: Position, message: str) -> None:
         self.problems.append(Problem(position, message))
@@ -100,6 +117,9 @@ class _EntityMapper:
             if isinstance(value, Scalar) and value.is_null:
                 self.problem(value.position, f"`{spec.key}` has no value; write a value or delete the key")
                 continue
+            if isinstance(value, Scalar) and value.value.strip() == PLACEHOLDER:
+                self.problem(value.position, placeholder_message(spec))
+                continue
             getattr(self, "map_" + spec.kind)(subject, spec, value, index)
 
     def expect_scalar(self, spec: PropertySpec, node) -> Scalar | None:
@@ -119,7 +139,9 @@ class _EntityMapper:
             problem = f"`{text}` is not allowed for `{spec.key}`{did_you_mean(text, spec.allowed)} (write one of: {', '.join(spec.allowed)})"
         if problem is None and spec.pattern is not None:
             if not re.search(spec.pattern, text):
-                problem = f"`{text}` does not have the form `{spec.key}` needs (pattern {spec.pattern})"
+                definition = spec.definitions.get("en", "")
+                problem = (f"`{text}` does not have the form `{spec.key}` needs (pattern {spec.pattern})"
+                           f"{'; write ' + definition[0].lower() + definition[1:] if definition else ''}")
         if problem:
             self.problem(scalar.position, problem)
             return
@@ -144,6 +166,9 @@ class _EntityMapper:
             if scalar.is_null or not scalar.value.strip():
                 self.problem(scalar.position, f"`{spec.key}` in `{lang.value}` is empty; write the text")
                 continue
+            if scalar.value.strip() == PLACEHOLDER:
+                self.problem(scalar.position, placeholder_message(spec))
+                continue
             items.append((lang, scalar))
         return items
 
@@ -151,7 +176,7 @@ class _EntityMapper:
         items = self.lang_items(spec, node)
         if items is None:
             return
-        given = {lang.value for lang, _ in items}
+        given = {lang.value for lang, _ in node.items}  # an empty one is reported as empty, not as missing
         missing = [lang for lang in self.schema.languages if lang not in given]
         if missing:
             self.problem(node.position, f"`{spec.key}` has no text in {', '.join(missing)}; add "
@@ -221,9 +246,9 @@ class _EntityMapper:
 
 def map_entities(schema: Schema, raw_entities: list) -> tuple[Mapped, list]:
     """RDF for every entity (plus the ontology in its own named graph), and every mapping problem."""
-    mapped = Mapped(Dataset(default_union=True))
+    mapped = Mapped()
     problems: list = []
-    ontology = mapped.dataset.graph(ONTOLOGY_GRAPH)
+    ontology = mapped.graphs[ONTOLOGY_GRAPH] = TripleSet(ONTOLOGY_GRAPH)
     for s, p, o in schema.graph:  # the vocabulary's named terms and labels; shapes' blank nodes stay in ontology/
         if not isinstance(s, BNode) and not isinstance(o, BNode):
             ontology.add((s, p, o))

@@ -29,8 +29,10 @@ def read_site_config(root: Path) -> dict:
     return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
-def render_site(root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = "") -> None:
-    """Build docs_dir into site_dir with mkdocs-material in strict mode, for one language."""
+def render_site(root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = "",
+                on_page=None) -> None:
+    """Build docs_dir into site_dir with mkdocs-material in strict mode, for one language; on_page() is
+    called after each page is rendered (for progress)."""
     from mkdocs.commands.build import build
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -47,11 +49,16 @@ def render_site(root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list
     settings["theme"] = theme
     if settings.get("site_url") and site_url_suffix:
         settings["site_url"] = settings["site_url"].rstrip("/") + "/" + site_url_suffix
+    if on_page is not None:
+        settings["hooks"] = list(settings.get("hooks") or []) + [str(Path(__file__).with_name("mkdocs_hooks.py"))]
     config = MkDocsConfig(config_file_path=str((root / "mkdocs.yml").resolve()))
     config.load_dict(settings)
     errors, warnings = config.validate()
     if errors or warnings:
         raise SiteBuildError("; ".join(f"mkdocs.yml: {key}: {error}" for key, error in errors + warnings))
+    for hook in config.hooks or []:
+        if hasattr(hook, "PAGE_RENDERED"):
+            hook.PAGE_RENDERED = on_page
     # Dates MkDocs writes (sitemap lastmod, gzip header) come from SOURCE_DATE_EPOCH: fixed, so output is stable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     handler = _Collect()

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import networkx as nx
 from rdflib import Literal, URIRef
 
 from .identifiers import compress_iri
-from .linkgraph import incoming, outgoing
-from .mapping import Mapped, graph_iri
-from .markdown_text import block, cell, inline, url
+from .mapping import Mapped
+from .markdown_text import attribute, block, front_matter, inline, url
 from .schema import ClassSpec, PropertySpec, Schema
-from .ui_text import ui
+from .site_paths import relative_page_url, to_site_root
+from .ui_text import DURATION_UNITS, LANGUAGE_NAMES, MONTHS, ui
 from .vocab import CLE, DCTERMS, PROV, RDFS, XSD
 
-__all__ = ["PageWriter", "write_docs", "entity_path"]
+__all__ = ["PageWriter", "SiteInfo", "write_docs", "entity_path", "site_languages", "MAX_LINKS"]
+
+MAX_LINKS = 40  # per relation group on a page: keeps every entity page bounded, whatever links to it
 
 
 def entity_path(record) -> str:
@@ -29,6 +33,22 @@ def _pick(values: dict, lang: str, fallback: str = "") -> str:
     return values.get(lang) or values.get("en") or next(iter(sorted(values.values())), fallback)
 
 
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need from mkdocs.yml: the repository (for edit and report links), read in one place."""
+
+    repo_url: str = ""
+    edit_uri: str = ""
+
+    def edit_url(self, path: str) -> str:
+        return f"{self.repo_url.rstrip('/')}/{self.edit_uri.strip('/')}/{quote(path)}" if self.repo_url else ""
+
+    def issue_url(self, title: str, body: str) -> str:
+        if not self.repo_url:
+            return ""
+        return f"{self.repo_url.rstrip('/')}/issues/new?" + urlencode({"title": title, "body": body}, quote_via=quote)
+
+
 @dataclass
 class PageWriter:
     """Renders pages for one language from the mapped graph, the schema and the link graph."""
@@ -37,24 +57,42 @@ class PageWriter:
     mapped: Mapped
     links: nx.MultiDiGraph
     lang: str
+    languages: tuple = ("en", "nl")
+    site: SiteInfo = field(default_factory=SiteInfo)
 
     # --- names ---------------------------------------------------------------------------------
 
+    def graph(self, entity_id: str):
+        return self.mapped.graph(entity_id)
+
     def label(self, entity_id: str) -> str:
         record = self.mapped.entities[entity_id]
-        graph = self.mapped.dataset.graph(graph_iri(record.iri))
-        labels = {o.language: str(o) for o in graph.objects(record.iri, RDFS.label) if isinstance(o, Literal)}
+        labels = {o.language: str(o) for o in self.graph(entity_id).objects(record.iri, RDFS.label)
+                  if isinstance(o, Literal)}
         return _pick(labels, self.lang, entity_id)
 
     def class_label(self, cls: ClassSpec) -> str:
         return _pick(cls.labels, self.lang, cls.name)
 
+    def __post_init__(self):
+        # Shape names (sh:name) of properties such as label, description and identifiers, which are not ours.
+        self.shape_labels = {spec.path: spec.labels for cls in self.schema.classes.values()
+                             for spec in cls.shape.properties.values() if spec.labels}
+
     def property_label(self, prop, spec: PropertySpec | None = None) -> str:
         if spec is not None and spec.labels:
             return _pick(spec.labels, self.lang, spec.key)
-        return _pick(self.schema.property_labels.get(prop, {}), self.lang, str(prop).rsplit("#", 1)[-1])
+        labels = self.schema.property_labels.get(prop) or self.shape_labels.get(prop, {})
+        return _pick(labels, self.lang, re.split(r"[#/]", str(prop))[-1])
+
+    def property_title(self, prop, spec: PropertySpec | None = None) -> str:
+        """The property label with a capital first letter, for headings and table rows."""
+        name = self.property_label(prop, spec)
+        return name[:1].upper() + name[1:]
 
     def inverse_label(self, prop) -> str:
+        if prop == PROV.wasDerivedFrom:
+            return ui("cited_by", self.lang)
         labels = self.schema.inverse_labels.get(prop)
         if labels:
             return _pick(labels, self.lang)
@@ -65,9 +103,54 @@ class PageWriter:
         prefix = "../" if from_folder else ""
         return f"[{inline(self.label(entity_id))}]({prefix}{entity_path(record)})"
 
+    def page_href(self, entity_id: str, from_doc: str) -> str:
+        """A plain relative URL to an entity's page (for diagrams, which MkDocs does not rewrite)."""
+        record = self.mapped.entities[entity_id]
+        return relative_page_url(from_doc, entity_path(record), self.lang, self.lang, self.languages)
+
     # --- values ----------------------------------------------------------------------------------
 
-    def render_value(self, spec: PropertySpec, value, folder: str) -> str:
+    def value(self, entity_id: str, prop):
+        """The first value of prop on an entity (sorted), or None."""
+        record = self.mapped.entities[entity_id]
+        found = sorted(self.graph(entity_id).objects(record.iri, prop), key=str)
+        return found[0] if found else None
+
+    def targets(self, entity_id: str, prop) -> list:
+        """Ids of entities an entity links to by prop, sorted."""
+        record = self.mapped.entities[entity_id]
+        ids = (self.schema.entity_id(o) for o in self.graph(entity_id).objects(record.iri, prop))
+        return sorted(i for i in ids if i in self.mapped.entities)
+
+    def sources_of(self, entity_id: str, prop) -> list:
+        """Ids of entities that link to this one by prop, sorted (from the link graph)."""
+        return sorted({s for s, _, key in self.links.in_edges(entity_id, keys=True) if key == prop})
+
+    def number(self, text) -> str:
+        """A decimal in the page language (a decimal comma in Dutch)."""
+        return str(text).replace(".", ",") if self.lang == "nl" else str(text)
+
+    def date(self, literal) -> str:
+        """A date or year in words of the page language."""
+        text = str(literal)
+        if getattr(literal, "datatype", None) == XSD.date and len(text) == 10:
+            year, month, day = text.split("-")
+            return f"{int(day)} {MONTHS[self.lang][int(month) - 1]} {year}"
+        return text
+
+    def duration(self, text: str) -> str:
+        """P2Y -> '2 years' / '2 jaar'."""
+        parts, number = [], ""
+        for char in str(text)[1:]:
+            if char.isdigit():
+                number += char
+            elif char in DURATION_UNITS and number:
+                singular, plural = DURATION_UNITS[char][self.lang]
+                parts.append(f"{number} {singular if number == '1' else plural}")
+                number = ""
+        return " ".join(parts) or str(text)
+
+    def render_value(self, spec: PropertySpec, value, folder: str | None) -> str:
         if isinstance(value, URIRef):
             entity_id = self.schema.entity_id(value)
             if entity_id is not None and entity_id in self.mapped.entities:
@@ -80,6 +163,12 @@ class PageWriter:
             return inline(str(value))
         if spec.datatype == XSD.anyURI:
             return f"[{inline(str(value))}]({url(str(value))})"
+        if spec.datatype in (XSD.date,):
+            return inline(self.date(value))
+        if spec.datatype == XSD.duration:
+            return inline(self.duration(value))
+        if spec.datatype == XSD.decimal:
+            return inline(self.number(value))
         return inline(str(value))
 
     def values(self, graph, subject, spec: PropertySpec) -> list:
@@ -90,47 +179,156 @@ class PageWriter:
 
     # --- pages -----------------------------------------------------------------------------------
 
-    def entity_page(self, entity_id: str) -> str:
+    def page_meta(self, doc_path: str, title: str | None = None) -> dict:
+        """Front matter every generated page carries: an HTML-safe title and the link to the other language."""
+        meta = {}
+        if title is not None:
+            meta["title"] = attribute(title)
+        others = [lang for lang in self.languages if lang != self.lang]
+        meta["cle_languages"] = [{"href": relative_page_url(doc_path, doc_path, self.lang, other, self.languages),
+                                  "lang": other, "name": LANGUAGE_NAMES.get(other, other)} for other in others]
+        return meta
+
+    def entity_meta(self, entity_id: str) -> dict:
+        from .jsonld_pages import entity_jsonld
+
         record = self.mapped.entities[entity_id]
-        graph = self.mapped.dataset.graph(graph_iri(record.iri))
+        doc = entity_path(record)
+        meta = self.page_meta(doc, self.label(entity_id))
+        data = f"{to_site_root(doc, self.lang, self.languages)}data/entities/{entity_id}"
+        meta["cle_data"] = [{"href": f"{data}.ttl", "type": "text/turtle", "name": "Turtle"},
+                            {"href": f"{data}.jsonld", "type": "application/ld+json", "name": "JSON-LD"}]
+        meta["cle_jsonld"] = entity_jsonld(self.schema, self.mapped, entity_id)
+        meta["search"] = {"boost": self.search_boost(entity_id)}
+        page = doc[:-3] + "/"
+        edit = self.site.edit_url(record.path)
+        if edit:
+            meta["cle_edit"] = {"href": attribute(edit), "label": ui("edit", self.lang)}
+            body = ui("report_body", self.lang, page=page, file=record.path)
+            issue = self.site.issue_url(ui("report_title", self.lang, id=entity_id), body)
+            meta["cle_report"] = {"href": attribute(issue), "label": ui("report", self.lang)}
+        return meta
+
+    def search_boost(self, entity_id: str) -> float:
+        """Pages more entities link to (sources not counted) rank higher in search: 1 to 5, by log2 of in-degree."""
+        degree = sum(1 for _, _, key in self.links.in_edges(entity_id, keys=True) if key != PROV.wasDerivedFrom)
+        return float(min(5, 1 + degree.bit_length()))
+
+    def entity_page(self, entity_id: str) -> str:
+        from .class_sections import class_sections
+        from .diagrams import neighbourhood
+
+        record = self.mapped.entities[entity_id]
+        graph = self.graph(entity_id)
         subject, folder, lang = record.iri, record.cls.folder, self.lang
         unverified = set(graph.objects(subject, CLE.unverifiedProperty))
-        lines = [f"# {inline(self.label(entity_id))}", "",
+        lines = [front_matter(self.entity_meta(entity_id)).rstrip("\n"), "",
+                 f"# {inline(self.label(entity_id))}", "",
                  f"*{inline(self.class_label(record.cls))}* · [{inline(ui('all_of_class', lang))}](index.md)", ""]
+        if unverified:
+            names = ", ".join(sorted(self.property_label(p) for p in unverified))
+            lines += [f'!!! warning "{ui("unverified_title", lang)}"', "",
+                      f"    {inline(ui('unverified_text', lang))} {inline(names)}", ""]
         description = self.values(graph, subject, record.cls.shape.properties["description"])
         if description:
             lines += [block(str(description[0])), ""]
-        facts, relations = [], []
+        lines += self.infobox(entity_id, graph, unverified)
+        lines += self.text_sections(entity_id, graph, unverified)
+        for section in class_sections(self, entity_id):
+            lines += section
+        lines += self.relations(entity_id, graph, unverified)
+        lines += neighbourhood(self, entity_id)
+        lines += self.sources_section(graph, record)
+        lines += self.data_links(entity_id)
+        return "\n".join(lines).rstrip() + "\n"
+
+    def infobox(self, entity_id: str, graph, unverified: set) -> list:
+        """Class, identifiers and every short fact (and single-valued relation) as a two-column table."""
+        record = self.mapped.entities[entity_id]
+        folder, lang = record.cls.folder, self.lang
+        rows = [(ui("class", lang), f"[{inline(self.class_label(record.cls))}](index.md)")]
         skip = {RDFS.label, DCTERMS.description, PROV.qualifiedDerivation, CLE.unverifiedProperty}
         for spec in record.cls.shape.properties.values():
-            if spec.path in skip:
+            if spec.path in skip or spec.kind == "langmap" or (spec.kind == "reference" and not spec.single):
                 continue
-            values = self.values(graph, subject, spec)
+            values = self.values(graph, record.iri, spec)
             if not values:
                 continue
             rendered = " · ".join(self.render_value(spec, v, folder) for v in values)
             if spec.path in unverified:
                 rendered += f" *({inline(ui('unverified', lang))})*"
-            row = (inline(self.property_label(spec.path, spec)), rendered)
-            (relations if spec.kind == "reference" else facts).append(row)
-        if facts:
-            lines += [f"| {ui('property', lang)} | {ui('value', lang)} |", "|---|---|"]
-            lines += [f"| {name} | {value} |" for name, value in facts] + [""]
-        if relations:
-            lines += [f"## {ui('relations', lang)}", ""] + [f"- **{name}**: {value}" for name, value in relations] + [""]
-        backlinks = incoming(self.links, entity_id)
-        if backlinks:
-            lines += [f"## {ui('referenced_by', lang)}", ""]
-            grouped: dict = {}
-            for prop, source in backlinks:
-                grouped.setdefault(self.inverse_label(prop), []).append(self.link(source, folder))
-            lines += [f"- **{inline(name)}**: {', '.join(sorted(set(items)))}" for name, items in sorted(grouped.items())] + [""]
-        lines += self.sources_section(graph, record)
-        return "\n".join(lines).rstrip() + "\n"
+            name = ui("identifiers", lang) if spec.kind == "identifier" else self.property_label(spec.path, spec)
+            rows.append((inline(name), rendered))
+        lines = [f"| {ui('property', lang)} | {ui('value', lang)} |", "|---|---|"]
+        return lines + [f"| {name} | {value} |" for name, value in rows] + [""]
+
+    def text_sections(self, entity_id: str, graph, unverified: set) -> list:
+        """Longer texts in the page language (design, mechanism, eligibility …), one section each."""
+        record = self.mapped.entities[entity_id]
+        lines = []
+        for spec in record.cls.shape.properties.values():
+            if spec.kind != "langmap" or spec.path in (RDFS.label, DCTERMS.description):
+                continue
+            values = self.values(graph, record.iri, spec)
+            if not values:
+                continue
+            flag = f" *({inline(ui('unverified', self.lang))})*" if spec.path in unverified else ""
+            lines += [f"## {inline(self.property_title(spec.path, spec))}", "", block(str(values[0])) + flag, ""]
+        return lines
+
+    def capped(self, ids: list, folder: str | None) -> str:
+        """Links to ids, at most MAX_LINKS, then 'and N more'."""
+        shown = [self.link(i, folder) for i in sorted(ids, key=lambda i: (self.label(i).casefold(), i))[:MAX_LINKS]]
+        rest = len(ids) - MAX_LINKS
+        return ", ".join(shown) + (f", {ui('more', self.lang, n=rest)}" if rest > 0 else "")
+
+    def relations(self, entity_id: str, graph, unverified: set) -> list:
+        """Outgoing relations by property (schema order), then incoming ones by inverse label."""
+        record = self.mapped.entities[entity_id]
+        folder, lang = record.cls.folder, self.lang
+        out = []
+        for spec in record.cls.shape.properties.values():
+            if spec.kind != "reference" or spec.single:
+                continue
+            ids = self.targets(entity_id, spec.path)
+            if ids:
+                flag = f" *({inline(ui('unverified', lang))})*" if spec.path in unverified else ""
+                out.append(f"- **{inline(self.property_title(spec.path, spec))}**: {self.capped(ids, folder)}{flag}")
+        grouped: dict = {}
+        for source, _, prop in self.links.in_edges(entity_id, keys=True):
+            if prop != PROV.wasDerivedFrom:  # who cites a publication: its own table, with locators
+                grouped.setdefault(self.inverse_label(prop), set()).add(source)
+        back = [f"- **{inline(name)}**: {self.capped(sorted(ids), folder)}" for name, ids in sorted(grouped.items())]
+        if not out and not back:
+            return []
+        lines = [f"## {ui('relations', lang)}", ""]
+        if out:
+            lines += [f"### {ui('links_out', lang)}", ""] + out + [""]
+        if back:
+            lines += [f"### {ui('referenced_by', lang)}", ""] + back + [""]
+        return lines
+
+    def source_refs(self, entity_id: str) -> list:
+        """The entity's source reference nodes in written order."""
+        record = self.mapped.entities[entity_id]
+        return sorted(self.graph(entity_id).objects(record.iri, PROV.qualifiedDerivation),
+                      key=lambda r: int(str(r).rsplit("-", 1)[-1]))
+
+    def quote_lines(self, graph, ref, indent: str = "    ") -> list:
+        """The quote of a source reference (and our translation into the page language) as a block quote."""
+        quote_text = graph.value(ref, CLE.quote)
+        if quote_text is None:
+            return []
+        lines = ["", f"{indent}> “{inline(str(quote_text))}” ({inline(quote_text.language or '')})"]
+        translations = {o.language: str(o) for o in graph.objects(ref, CLE.quoteTranslation)}
+        translation = translations.get(self.lang) if quote_text.language != self.lang else None
+        if translation:
+            lines += [f"{indent}>", f"{indent}> *{inline(ui('translation', self.lang))}:* “{inline(translation)}”"]
+        return lines + [""]
 
     def sources_section(self, graph, record) -> list:
         lang, folder = self.lang, record.cls.folder
-        refs = sorted(graph.objects(record.iri, PROV.qualifiedDerivation), key=lambda r: int(str(r).rsplit("-", 1)[-1]))
+        refs = self.source_refs(record.id)
         if not refs:
             return []
         lines = [f"## {ui('sources', lang)}", ""]
@@ -148,33 +346,37 @@ class PageWriter:
             if confidence is not None:
                 parts.append(f"*{inline(str(confidence))}*")
             lines.append(f"{number}. " + " — ".join(parts))
-            quote = graph.value(ref, CLE.quote)
-            if quote is not None:
-                lines += ["", f"    > “{inline(str(quote))}” ({inline(quote.language or '')})"]
-                translations = {o.language: str(o) for o in graph.objects(ref, CLE.quoteTranslation)}
-                translation = translations.get(lang) if quote.language != lang else None
-                if translation:
-                    lines += ["    >", f"    > *{inline(ui('translation', lang))}:* “{inline(translation)}”"]
-                lines.append("")
+            lines += self.quote_lines(graph, ref)
         return lines + [""]
+
+    def data_links(self, entity_id: str) -> list:
+        """Links to this entity's own Turtle and JSON-LD files (raw HTML: MkDocs does not know data/)."""
+        record = self.mapped.entities[entity_id]
+        data = f"{to_site_root(entity_path(record), self.lang, self.languages)}data/entities/{entity_id}"
+        links = " · ".join(f'<a href="{data}.{ext}" type="{kind}">{name}</a>'
+                           for ext, kind, name in (("ttl", "text/turtle", "Turtle"),
+                                                   ("jsonld", "application/ld+json", "JSON-LD")))
+        return [f"## {ui('downloads', self.lang)}", "", f'<p class="cle-data">{links}</p>', ""]
 
     def class_index(self, cls: ClassSpec) -> str:
         lang = self.lang
         members = sorted((self.label(r.id).casefold(), r.id) for r in self.mapped.entities.values() if r.cls is cls)
-        lines = [f"# {inline(self.class_label(cls))}", "", block(_pick(cls.definitions, lang)), "",
+        lines = [front_matter(self.page_meta(f"{cls.folder}/index.md")).rstrip("\n"), "",
+                 f"# {inline(self.class_label(cls))}", "", block(_pick(cls.definitions, lang)), "",
                  f"{len(members)} {ui('entities', lang)}", ""]
         lines += [f"- [{inline(self.label(i))}]({i}.md)" for _, i in members] or [ui("none_yet", lang)]
         return "\n".join(lines) + "\n"
 
 
 def _copy_hand_written(site: Path, docs: Path, lang: str, languages: tuple) -> None:
-    """site/ holds the English pages at its top and one folder per other language; assets are shared."""
+    """site/ holds the English pages at its top and one folder per other language; assets are shared.
+    overrides/ (theme templates) stays out of the docs tree."""
     source = site if lang == languages[0] else site / lang
     if not source.is_dir():
         return
     for path in sorted(source.rglob("*")):
         rel = path.relative_to(source)
-        if path.is_dir() or (lang == languages[0] and rel.parts[0] in languages[1:]):
+        if path.is_dir() or (lang == languages[0] and rel.parts[0] in languages[1:] + ("overrides",)):
             continue
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -183,24 +385,55 @@ def _copy_hand_written(site: Path, docs: Path, lang: str, languages: tuple) -> N
         shutil.copytree(site / "assets", docs / "assets", dirs_exist_ok=True)
 
 
+def _add_front_matter(docs: Path, writer: PageWriter) -> None:
+    """Give hand-written pages without front matter the language switch (their text is left as it is)."""
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            continue
+        rel = path.relative_to(docs).as_posix()
+        path.write_text(front_matter(writer.page_meta(rel)) + text, encoding="utf-8")
+
+
 def site_languages(schema: Schema) -> tuple:
     """The site languages, English (the default site at /) first."""
     return tuple(sorted(schema.languages, key=lambda lang: (lang != "en", lang)))
 
 
+def read_site_info(root: Path) -> SiteInfo:
+    """The repository URL and edit path, from mkdocs.yml (the one place they are written)."""
+    from .mkdocs_adapter import read_site_config
+
+    config = read_site_config(root)
+    return SiteInfo(str(config.get("repo_url") or ""), str(config.get("edit_uri") or ""))
+
+
 def write_docs(schema: Schema, mapped: Mapped, links: nx.MultiDiGraph, root: Path, docs_root: Path) -> dict:
     """Write docs_root/<lang>/… for every language; returns lang -> nav (list of (title, path))."""
+    from .overview import overview_page
+    from .sources_page import sources_page
+    from .timeline import timeline_page
+
     navs = {}
     languages = site_languages(schema)
+    site = read_site_info(root)
     for lang in languages:
         docs = docs_root / lang
         _copy_hand_written(root / "site", docs, lang, languages)
-        writer = PageWriter(schema, mapped, links, lang)
+        writer = PageWriter(schema, mapped, links, lang, languages, site)
+        home = docs / "index.md"  # hand-written in site/; a bare title if it is missing, then the generated part
+        text = home.read_text(encoding="utf-8").rstrip() if home.is_file() else f"# {ui('home', lang)}"
+        home.parent.mkdir(parents=True, exist_ok=True)
+        home.write_text(text + "\n\n" + "\n".join(_explore(writer)), encoding="utf-8")
+        _add_front_matter(docs, writer)
         for record in mapped.entities.values():
             target = docs / entity_path(record)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(writer.entity_page(record.id), encoding="utf-8")
         nav = [(ui("home", lang), "index.md")]
+        for name, page in (("overview", overview_page), ("timeline", timeline_page), ("sources", sources_page)):
+            (docs / f"{name}.md").write_text(page(writer), encoding="utf-8")
+            nav.append((ui(name, lang), f"{name}.md"))
         for cls in schema.classes.values():
             index = docs / cls.folder / "index.md"
             index.parent.mkdir(parents=True, exist_ok=True)
@@ -208,3 +441,15 @@ def write_docs(schema: Schema, mapped: Mapped, links: nx.MultiDiGraph, root: Pat
             nav.append((writer.class_label(cls), f"{cls.folder}/index.md"))
         navs[lang] = nav
     return navs
+
+
+def _explore(writer: PageWriter) -> list:
+    """A generated section under the hand-written home text: where to go next, with counts."""
+    lang = writer.lang
+    lines = [f"## {ui('explore', lang)}", ""]
+    lines += [f"- [{ui(name, lang)}]({name}.md)" for name in ("overview", "timeline", "sources")]
+    for cls in writer.schema.classes.values():
+        count = sum(1 for r in writer.mapped.entities.values() if r.cls is cls)
+        if count:
+            lines.append(f"- [{inline(writer.class_label(cls))}]({cls.folder}/index.md) ({count})")
+    return lines + [""]

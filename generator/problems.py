@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Position", "Problem", "format_problems"]
 
 
-@dataclass(frozen=True, order=True)
-class Position:
-    """A place in a file: path relative to the project root, 1-based line and column."""
+class Position(NamedTuple):
+    """A place in a file: path relative to the project root, 1-based line and column.
+    (A named tuple: made for every YAML node, so it must be cheap to create.)"""
 
     path: str
     line: int = 1

@@ -103,8 +103,21 @@ def _syntax_message(error: Exception) -> str:
     found = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
     if found:
         line, col, what = found.groups()
-        return f"syntax error at line {line}, column {col}: {what.strip()}"
+        return f"syntax error at line {line}, column {col}: {_shorten_expected(what)}"
     return f"syntax error: {message}"
+
+
+def _shorten_expected(what: str) -> str:
+    """The parser lists every possible next token, character classes included; keep the readable ones."""
+    what = what.strip()
+    if not what.startswith("expected one of"):
+        return what.splitlines()[0]
+    listed = re.split(r",?\s*\[", what[len("expected one of"):].strip(), maxsplit=1)[0]
+    items = [item.strip().strip('"') for item in listed.split(", ")]
+    words = [item for item in items if re.fullmatch(r"[A-Za-z]+|[{}().*]", item)]
+    shown = ", ".join(f"`{item}`" for item in words[:8])
+    more = ", …" if len(words) > 8 or len(words) < len(items) or "[" in what else ""
+    return f"expected one of {shown}{more}" if shown else "unexpected input here"
 
 
 def _execute(store: ox.Store, text: str, max_rows: int, prefixes: dict) -> tuple:
@@ -205,7 +218,7 @@ def project_store(root: Path, shacl: bool = False) -> tuple:
     if not checked.ok:
         return None, {}, checked.problems
     prefixes = dict(BINDINGS) | {"id": checked.schema.entity_namespace}
-    return open_store(to_quads(checked.mapped.dataset)), prefixes, []
+    return open_store(to_quads(checked.mapped.graphs)), prefixes, []
 
 
 # --- output --------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from .vocab import XSD
 
@@ -22,15 +22,13 @@ def _term(term):
     raise TypeError(f"the mapped graph holds a blank node or unknown term: {term!r}")
 
 
-def to_quads(dataset: Dataset) -> list:
-    """Every quad of every named graph, sorted by graph, subject, predicate and object (deterministic)."""
+def to_quads(graphs: dict) -> list:
+    """Every quad of every named graph (graph IRI -> triples), sorted by graph, subject, predicate and
+    object (deterministic)."""
     quads = []
-    default = dataset.default_graph.identifier
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = g.identifier if hasattr(g, "identifier") else g
-        if name == default:
-            continue
-        quads.append(ox.Quad(_term(s), _term(p), _term(o), ox.NamedNode(str(name))))
+    for name, triples in graphs.items():
+        graph = ox.NamedNode(str(name))
+        quads.extend(ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in triples)
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     return quads
 

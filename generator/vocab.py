@@ -53,6 +53,8 @@ class CLE(DefinedNamespace):
     participantCount: URIRef
     reportsOutcome: URIRef
     studiesDisease: URIRef
+    synonym: URIRef
+    otherIdentifier: URIRef
     timePoint: URIRef
     treats: URIRef
     unit: URIRef

@@ -172,7 +172,7 @@ class _Builder:
             raise _TooDeep(position)
         if isinstance(event, yaml.ScalarEvent):
             self.refuse_escaped(event.value, position)
-            return Scalar(event.value, position, plain=event.style is None)
+            return Scalar(event.value, position, plain=not event.style)  # libyaml says "", PyYAML None
         if isinstance(event, yaml.SequenceStartEvent):
             sequence = Sequence(position)
             while not isinstance(self.peek(events), yaml.SequenceEndEvent):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import copy_project
+from tests.conftest import copy_project
 
 HOSTILE = '<script>alert(1)</script> `x` "q" &amp; ]]> --> {: onclick=x}'
 
@@ -190,6 +190,7 @@ label: {{en: "{quoted}", nl: "{quoted}"}}
 description: {{en: "{quoted}", nl: "{quoted}"}}
 synonym: ["{quoted}"]
 foundingYear: "2001"
+parentOrganization: [interfant]
 location: {{en: "{quoted}", nl: "{quoted}"}}
 sources:
   - source: nejm-2023

@@ -1,0 +1,206 @@
+"""Entity pages, charts, diagrams, timeline, overview and sources, built from a small fixture (with one
+hostile entity) and checked in the HTML MkDocs wrote."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from generator.build import build_project
+from tests.page_fixture import FIXTURE, fixture_project
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("pages")
+    root = fixture_project(tmp)
+    result = build_project(root, tmp / "out")
+    assert not result.problems, result.problems
+    return tmp / "out" / "site"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.scripts, self._in_script = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = dict(attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = None
+
+    def handle_data(self, data):
+        if self._in_script is not None and data.strip():
+            self.scripts.append((self._in_script.get("type"), data))
+
+
+def elements(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    return parser
+
+
+def test_hostile_text_never_becomes_markup(fixture_site):
+    for html_file in sorted(fixture_site.rglob("*.html")):
+        html = html_file.read_text(encoding="utf-8")
+        found = elements(html)
+        assert "<script>alert" not in html, html_file
+        for tag, attrs in found.tags:
+            assert not any(name.startswith("on") for name in attrs), (html_file, tag, attrs)
+        for kind, text in found.scripts:  # Material's own inline scripts and our JSON(-LD): never contributor code
+            assert "alert(1)" not in text or kind == "application/ld+json", (html_file, kind)
+
+
+def test_hostile_text_stays_out_of_the_search_index(fixture_site):
+    index = (fixture_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for doc in json.loads(index)["docs"]:
+        assert "<script" not in doc["title"] and "<script" not in doc["text"]
+
+
+def _mermaid_sources(html: str) -> list:
+    import html as html_lib
+
+    return [html_lib.unescape(m) for m in re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', html, re.S)]
+
+
+def test_mermaid_labels_are_quoted_and_escaped(fixture_site):
+    html = page(fixture_site, "organizations/interfant")
+    sources = _mermaid_sources(html)
+    assert sources, "the organisation page has a neighbourhood diagram"
+    for source in sources:
+        assert "`" not in source and "<" not in source.replace("-->", "")
+        for line in source.splitlines()[1:]:
+            assert re.fullmatch(r'  (n\d+\["[^"\n]*"\]|n\d+ -->\|"[^"\n]*"\| n\d+|click n\d+ href "[^"\s]*"|'
+                                r'style n0 stroke-width:4px)', line), line
+
+
+def test_diagram_links_point_at_pages(fixture_site):
+    html = page(fixture_site, "trials/blinfant")
+    (source,) = _mermaid_sources(html)
+    for href in re.findall(r'click n\d+ href "([^"]+)"', source):
+        assert (fixture_site / "trials" / "blinfant" / href / "index.html").resolve().is_file(), href
+
+
+def test_entity_page_has_infobox_relations_sources_and_edit_links(fixture_site):
+    html = page(fixture_site, "genes/kmt2a")
+    assert "HGNC:7132" in html and "https://www.genenames.org/" in html
+    assert "MLL" in html and "HRX" in html
+    assert "introduction" in html  # the locator of its source
+    found = elements(page(fixture_site, "trials/blinfant"))
+    edit = [a["href"] for t, a in found.tags if t == "a" and a.get("rel") == "edit"]
+    assert edit == ["https://github.com/childhood-leukaemia-kg/childhood-leukaemia-kg/edit/main/content/trials/blinfant.yaml"]
+    report = [a["href"] for t, a in found.tags if t == "a" and "issues/new" in a.get("href", "")]
+    query = parse_qs(urlsplit(report[0]).query)
+    assert query["title"] == ["Problem on blinfant"] and "content/trials/blinfant.yaml" in query["body"][0]
+
+
+def test_relations_are_grouped_with_human_labels_both_ways(fixture_site):
+    html = page(fixture_site, "drugs/blinatumomab")
+    assert "Targets" in html and "Referenced by" in html and "added by" in html
+    assert "Protocols and trials using it" in html and "BlinFant pilot" in html
+    nl = page(fixture_site, "nl/drugs/blinatumomab")
+    assert "Grijpt aan op" in nl and "toegevoegd door" in nl
+
+
+def test_outcome_chart_is_accessible_svg_with_the_numbers_in_a_table(fixture_site):
+    html = page(fixture_site, "trials/blinfant")
+    svg = re.search(r'<svg [^>]*class="cle-chart".*?</svg>', html, re.S).group()
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{ns}title"), root.find(f"{ns}desc")
+    assert title is not None and desc is not None and root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    texts = [t.text for t in root.iter(f"{ns}text")]
+    assert "93.3% (75.9–98.3)" in texts and "65.8% (58.9–71.8)" in texts
+    assert {"rect", "circle"} <= {el.tag[len(ns):] for el in root.iter()}  # shapes, not colour, tell them apart
+    table = re.search(r"<table>.*?Estimate.*?</table>", html, re.S).group()
+    assert "93.3%" in table and "75.9–98.3" in table and "65.8% (58.9–71.8)" in table
+    assert "93,3% (75,9–98,3)" in page(fixture_site, "nl/trials/blinfant")
+
+
+def test_outcome_page_shows_figure_quote_and_derivation_on_both_sides(fixture_site):
+    paper = page(fixture_site, "outcomes/os-2y-blinfant")
+    assert "overall survival was 93.3% (95% CI, 75.9 to 98.3)" in paper
+    assert "2-year OS in controls" in paper and "65.8% (58.9–71.8)" in paper
+    for html in (paper, page(fixture_site, "outcomes/os-press")):
+        assert "Figures side by side" in html
+        assert "93.3% rounded to 93%." in html and "93%" in html and "93.3% (75.9–98.3)" in html
+    assert "93 procent van de kinderen leeft nog" in page(fixture_site, "outcomes/os-press")
+
+
+def test_unverified_properties_are_flagged(fixture_site):
+    html = page(fixture_site, "trials/blinfant")
+    assert "Not confirmed by a source" in html and "(unverified)" in html
+    assert "Niet door een bron bevestigd" in page(fixture_site, "nl/trials/blinfant")
+
+
+def test_timeline_lists_dates_in_order(fixture_site):
+    html = page(fixture_site, "timeline")
+    positions = [html.index(text) for text in ("1999", "2018", "2021", "26 April 2023")]
+    assert positions == sorted(positions)
+    assert "26 april 2023" in page(fixture_site, "nl/timeline")
+
+
+def test_overview_counts_classes_and_draws_them(fixture_site):
+    html = page(fixture_site, "overview")
+    assert re.search(r'href="\.\./drugs/">Drug</a></td>\s*<td>1</td>', html)
+    assert '<pre class="mermaid">' in html
+
+
+def test_sources_page_lists_what_cites_each_publication(fixture_site):
+    html = page(fixture_site, "sources")
+    assert "Máxima press release" in html and "paragraph 2" in html and "OS in the press release" in html
+    assert "estimate" in html  # the supported property, by its label
+    assert "Bronnen" in page(fixture_site, "nl/sources")
+
+
+def test_every_page_has_the_right_lang_and_a_switch_to_the_same_page(fixture_site):
+    for html_file in sorted(fixture_site.rglob("index.html")):
+        rel = html_file.relative_to(fixture_site).as_posix()
+        if rel.startswith(("data/", "search/")):
+            continue
+        html = html_file.read_text(encoding="utf-8")
+        lang = "nl" if rel.startswith("nl/") else "en"
+        assert f'<html lang="{lang}"' in html, rel
+        switch = re.search(r'<nav class="cle-language"[^>]*>\s*<a href="([^"]+)" hreflang="(\w+)"', html)
+        if switch is None:
+            continue
+        target = (html_file.parent / switch.group(1) / "index.html").resolve()
+        other = target.relative_to(fixture_site.resolve()).as_posix()
+        assert other == (rel[3:] if lang == "nl" else "nl/" + rel), rel
+
+
+def test_search_text_holds_synonyms_brand_names_and_curies(fixture_site):
+    text = (fixture_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    for word in ("MLL", "Blincyto", "HGNC:7132", "MT103"):
+        assert word in text
+
+
+def test_pages_are_byte_identical_across_builds(tmp_path, fixture_site):
+    root = fixture_project(tmp_path)
+    assert not build_project(root, tmp_path / "out").problems
+    again = tmp_path / "out" / "site"
+    first = sorted(p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    assert first == second
+    for rel in first:
+        assert (fixture_site / rel).read_bytes() == (again / rel).read_bytes(), rel
+
+
+def test_fixture_has_every_class_that_gets_its_own_sections():
+    folders = {name.split("/")[0] for name in FIXTURE}
+    assert {"trials", "drugs", "diseases", "cohorts", "outcomes", "publications"} <= folders
