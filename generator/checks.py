@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from rdflib import Literal
@@ -54,6 +55,7 @@ def check_text_links(mapped: Mapped) -> list:
             continue
         for match in _LINK_TARGET.finditer(str(o)):
             target = (match.group(1) or match.group(2) or "").strip()
+            target = re.sub(r"\s", "", html.unescape(target))  # as a browser reads it: `&#106;ava script:` too
             scheme = _SCHEME.match(target)
             if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
                 position = mapped.positions.get((s, p, o)) or mapped.positions.get(s)

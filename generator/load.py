@@ -86,7 +86,8 @@ def load_content(root: Path, schema: Schema) -> tuple[list, list]:
         return [], [Problem(Position("content", 1, 1), "content/ is a symbolic link; make it a real folder")]
     folders = schema.classes
     folder_list = ", ".join(folders)
-    seen_ids: dict = {}
+    seen_ids: dict = {}  # look-alike form -> first path
+    seen_paths: dict = {}  # id -> first path
     try:
         paths = sorted(content.rglob("*"))
     except OSError as error:  # a folder removed while it is listed
@@ -122,15 +123,15 @@ def load_content(root: Path, schema: Schema) -> tuple[list, list]:
         if problem:
             problems.append(Problem(Position(rel, 1, 1), problem))
             continue
+        if stem in seen_paths:
+            problems.append(Problem(Position(rel, 1, 1), f"the same id as {seen_paths[stem]}; ids are unique across "
+                                                         "content/, rename one"))
+            continue
+        seen_paths[stem] = rel
         skeleton = id_skeleton(stem)
-        if skeleton in seen_ids:
-            other = seen_ids[skeleton]
-            if Path(other).stem == stem:
-                problems.append(Problem(Position(rel, 1, 1), f"the same id as {other}; ids are unique across content/, "
-                                                             "rename one"))
-                continue
-            problems.append(Problem(Position(rel, 1, 1), f"an id that looks the same as {other} (ids that differ only "
-                                                         "in hyphens, 0/o or 1/l are confused); rename one"))
+        if skeleton in seen_ids:  # reported, but still read: its own id is unique, so nothing else breaks
+            problems.append(Problem(Position(rel, 1, 1), f"an id that looks the same as {seen_ids[skeleton]} (ids that "
+                                                         "differ only in hyphens, 0/o or 1/l are confused); rename one"))
         seen_ids.setdefault(skeleton, rel)
         try:
             if path.stat().st_size > MAX_FILE_BYTES:

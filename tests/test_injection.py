@@ -26,8 +26,10 @@ from tests.conftest import ROOT, copy_project
 HOSTILE_MARKDOWN = ('<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">a</a>'
                     '<svg onload=alert(4)> </textarea><iframe src=javascript:alert(5)> <!-- x --> ]]> '
                     '{: onclick="alert(6)" } {{ config }} {% raw %} `</code>` ```js\n``` <javascript:alert(7)> '
-                    '[t](https://example.org "x\\" onmouseover=\\"alert(8)") &lt;b&gt; &amp; \'"; </script> | a | b |')
-HOSTILE_PLAIN = HOSTILE_MARKDOWN + " [x](javascript:alert(9)) ![y](data:text/html,alert(10)) \" onfocus=alert(11) x=\""
+                    '[t](https://example.org "x\\" onmouseover=\\"alert(8)") &lt;b&gt; &amp; \'"; </script> | a | b | '
+                    '<a href=&#x6A;avascript:alert(14)>')
+HOSTILE_PLAIN = HOSTILE_MARKDOWN + (" [x](javascript:alert(9)) ![y](data:text/html,alert(10)) \" onfocus=alert(11) x=\""
+                                    " [e](&#106;avascript:alert(12)) [f](java&#x09;script:alert(13))")
 HARMLESS = "Plain harmless words"
 ID_PREFIX = "hostile-"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc")

@@ -71,7 +71,7 @@ def test_every_problem_is_reported_at_once_sorted_with_a_fix(tmp_path):
         "label, description, sources, identifiers, synonym, otherIdentifier, website, brandName, drugClass, mechanism, "
         "boxedWarning, firstApprovalDate, approvalNote, treats, targets, manufacturer, originator, unverified)",
         "content/drugs/blinatumomab.yaml:5:20: `2014-02-30` is not a real date; write an existing date as YYYY-MM-DD",
-        "content/drugs/blinatumomab.yaml:6:10: unknown id `cd91` in `targets`; did you mean `cd19`? (it must name a Gene file in content/)",
+        "content/drugs/blinatumomab.yaml:6:10: unknown id `cd91` in `targets`; did you mean `cd19`? (it must name a Gene in content/genes/)",
     ]
 
 
@@ -80,10 +80,11 @@ def test_unreadable_and_misplaced_files_are_problems_not_tracebacks(tmp_path):
                                   "genes/empty.yaml": "", "genes/tab.yaml": "label:\t{en: x}\n"}) == [
         "content/drug:1:1: unknown content folder `drug`; did you mean `drugs`? (folders: alterations, cohorts, "
         "diseases, drugs, genes, measures, organizations, outcomes, people, protocols, publications, trials)",
-        "content/drugs/Blina.yaml:1:1: the file name `Blina` is not a valid id: use lowercase letters, digits and "
+        "content/drugs/Blina.yaml:1:1: the file name `Blina` is not a valid id: use lowercase letters a-z, digits and "
         "single hyphens, starting with a letter; rename the file to `blina.yaml`",
         "content/genes/cd19.yml:1:1: not a .yaml file; rename it to `cd19.yaml`",
-        "content/genes/empty.yaml:1:1: the file is empty; write the entity's keys, at least label, description and sources",
+        "content/genes/empty.yaml:1:1: the file is empty; write the entity's keys and values, or delete the file "
+        "(`kg new` writes a template with every key)",
         "content/genes/tab.yaml:1:7: a tab character; YAML indents with spaces, so write spaces instead",
     ]
 
@@ -91,11 +92,11 @@ def test_unreadable_and_misplaced_files_are_problems_not_tracebacks(tmp_path):
 def test_duplicate_and_look_alike_ids_across_folders(tmp_path):
     files = {"genes/cd19.yaml": GENE, "drugs/cd19.yaml": DRUG, "drugs/c-d19.yaml": DRUG}
     assert problems_of(tmp_path, files) == [
-        "content/drugs/c-d19.yaml:6:10: unknown id `cd19` in `targets` (it must name a Gene file in content/)",
-        "content/drugs/cd19.yaml:1:1: an id that looks the same as content/drugs/c-d19.yaml; ids are unique across "
-        "content/, rename one",
-        "content/genes/cd19.yaml:1:1: an id that looks the same as content/drugs/c-d19.yaml; ids are unique across "
-        "content/, rename one",
+        "content/drugs/c-d19.yaml:6:10: `cd19` is a Drug, but `targets` needs a Gene",
+        "content/drugs/cd19.yaml:1:1: an id that looks the same as content/drugs/c-d19.yaml (ids that differ only in "
+        "hyphens, 0/o or 1/l are confused); rename one",
+        "content/drugs/cd19.yaml:6:10: `cd19` is a Drug, but `targets` needs a Gene",
+        "content/genes/cd19.yaml:1:1: the same id as content/drugs/cd19.yaml; ids are unique across content/, rename one",
     ]
     assert problems_of(tmp_path / "exact", {"genes/cd19.yaml": GENE, "drugs/cd19.yaml": DRUG}) == [
         "content/drugs/cd19.yaml:6:10: `cd19` is a Drug, but `targets` needs a Gene",
