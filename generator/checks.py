@@ -57,8 +57,12 @@ def check_text_links(mapped: Mapped) -> list:
             target = (match.group(1) or match.group(2) or "").strip()
             target = re.sub(r"\s", "", html.unescape(target))  # as a browser reads it: `&#106;ava script:` too
             scheme = _SCHEME.match(target)
+            position = mapped.positions.get((s, p, o)) or mapped.positions.get(s)
             if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
-                position = mapped.positions.get((s, p, o)) or mapped.positions.get(s)
                 problems.append(Problem(position, f"a link to `{scheme.group(1)}:`; only http, https and mailto links "
                                                   "are allowed, write a web address"))
+            elif not scheme:  # a relative link would point into the generated site, whose layout is not the text's
+                shown = target if len(target) <= 40 else target[:40] + "…"
+                problems.append(Problem(position, f"a relative link `{shown}`; write a full http or https address "
+                                                  "(links to other entities belong in their relation keys)"))
     return problems
