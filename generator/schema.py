@@ -85,13 +85,17 @@ class Schema:
 
     def __post_init__(self):
         self._by_iri = {spec.iri: spec for spec in self.classes.values()}
+        self._iris: dict = {}
 
     def is_subclass(self, cls, ancestor) -> bool:
         spec = self._by_iri.get(cls)
         return spec is not None and ancestor in spec.ancestors
 
     def entity_iri(self, entity_id: str) -> URIRef:
-        return URIRef(self.entity_namespace + entity_id)
+        iri = self._iris.get(entity_id)
+        if iri is None:  # the same ids come back as references many times; URIRef() validates each time
+            iri = self._iris[entity_id] = URIRef(self.entity_namespace + entity_id)
+        return iri
 
     def entity_id(self, iri) -> str | None:
         text = str(iri)

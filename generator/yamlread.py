@@ -160,8 +160,12 @@ class _Builder:
             self.problems.append(Problem(position, f"an escaped invisible or control character ({describe_char(char)}) "
                                                    "in this value; write visible text only"))
 
-    def node(self, events, depth: int = 0):
-        event = next(events)
+    def node(self, parser, depth: int = 0):
+        event = parser.get_event()
+        if type(event) is yaml.ScalarEvent and event.anchor is None and event.tag is None:  # the common case, first
+            if event.style == '"':  # only double quotes have escapes; the raw text of the rest is checked already
+                self.refuse_escaped(event.value, _pos(self.path, event.start_mark))
+            return Scalar(event.value, _pos(self.path, event.start_mark), plain=not event.style)
         if isinstance(event, yaml.AliasEvent):
             self.problems.append(Problem(_pos(self.path, event.start_mark),
                                          f"a YAML alias (*{event.anchor}); anchors and aliases are not allowed, write the value out in full"))
@@ -171,19 +175,20 @@ class _Builder:
         if depth > MAX_DEPTH and not isinstance(event, yaml.ScalarEvent):
             raise _TooDeep(position)
         if isinstance(event, yaml.ScalarEvent):
-            self.refuse_escaped(event.value, position)
+            if event.style == '"':  # only double quotes have escapes; the raw text of the rest is checked already
+                self.refuse_escaped(event.value, position)
             return Scalar(event.value, position, plain=not event.style)  # libyaml says "", PyYAML None
         if isinstance(event, yaml.SequenceStartEvent):
             sequence = Sequence(position)
-            while not isinstance(self.peek(events), yaml.SequenceEndEvent):
-                sequence.items.append(self.node(events, depth + 1))
-            next(events)
+            while not parser.check_event(yaml.SequenceEndEvent):
+                sequence.items.append(self.node(parser, depth + 1))
+            parser.get_event()
             return sequence
         if isinstance(event, yaml.MappingStartEvent):
             mapping, seen = Mapping(position), {}
-            while not isinstance(self.peek(events), yaml.MappingEndEvent):
-                key = self.node(events, depth + 1)
-                value = self.node(events, depth + 1)
+            while not parser.check_event(yaml.MappingEndEvent):
+                key = self.node(parser, depth + 1)
+                value = self.node(parser, depth + 1)
                 if not isinstance(key, Scalar):
                     self.problems.append(Problem(key.position, "a key that is a list or mapping; keys must be plain words"))
                     continue
@@ -197,28 +202,10 @@ class _Builder:
                     continue
                 seen[key.value] = key.position
                 mapping.items.append((key, value))
-            next(events)
+            parser.get_event()
             return mapping
         raise AssertionError(f"unexpected YAML event {event!r}")  # the parser guarantees node events here
 
-    def peek(self, events):
-        return events.peek()
-
-
-class _Peekable:
-    def __init__(self, iterator):
-        self.iterator, self.buffer = iterator, []
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return self.buffer.pop() if self.buffer else next(self.iterator)
-
-    def peek(self):
-        if not self.buffer:
-            self.buffer.append(next(self.iterator))
-        return self.buffer[-1]
 
 
 def read_yaml(data: bytes, path: str) -> tuple[Mapping | None, list]:
@@ -233,17 +220,18 @@ def read_yaml(data: bytes, path: str) -> tuple[Mapping | None, list]:
         return None, [Problem(Position(path, 1, 1), "the file is empty; write the entity's keys and values, or delete the file "
                               "(`kg new` writes a template with every key)")]
     builder = _Builder(path)
-    events = _Peekable(yaml.parse(text, Loader=_Loader))
+    parser = _Loader(text)  # libyaml's parser, asked for events one by one (check_event/get_event run in C)
     root = None
     try:
-        for event in events:
+        while not parser.check_event(yaml.StreamEndEvent):
+            event = parser.get_event()
             if isinstance(event, yaml.DocumentStartEvent):
                 builder.documents += 1
                 if builder.documents > 1:
                     builder.problems.append(Problem(_pos(path, event.start_mark),
                                                     "a second YAML document (---); one file holds one entity, move it to its own file"))
                     break
-                node = builder.node(events)
+                node = builder.node(parser)
                 root = root or node
     except _TooDeep as error:
         return None, [Problem(error.position, f"lists and mappings nested more than {MAX_DEPTH} levels deep; "
