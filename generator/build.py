@@ -16,6 +16,7 @@ from .pages import site_languages, write_docs
 from .perf_page import write_performance_pages
 from .pipeline import check_project
 from .problems import Position, Problem
+from .query_pages import write_query_pages
 from .store import to_quads
 from .progress import NO_PROGRESS
 from .timing import StageTimer
@@ -62,6 +63,7 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
             for lang in site_languages(schema):
                 copy_vendor_files(root, staging / "docs" / lang)
             write_performance_pages(root, staging / "docs", navs)
+            write_query_pages(root, schema, mapped, staging / "docs", navs)
         languages = site_languages(schema)
         for lang in languages:
             site_dir = staging / "site" if lang == languages[0] else staging / "site" / lang

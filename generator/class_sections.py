@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .markdown_text import inline
 from .outcome_sections import derivation_sections, outcome_summary, outcome_table
-from .pages import MAX_LINKS
+from .pages import MAX_LINKS, NO_SEARCH
 from .ui_text import ui
 from .vocab import CLE, PROV
 
@@ -23,7 +23,7 @@ def _bullets(writer, ids: list, folder: str) -> list:
     shown = sorted(ids, key=lambda i: (writer.label(i).casefold(), i))[:MAX_LINKS]
     lines = [f"- {writer.link(i, folder)} ({inline(writer.class_label(writer.mapped.entities[i].cls))})" for i in shown]
     if len(ids) > MAX_LINKS:
-        lines.append(f"- {ui('more', writer.lang, n=len(ids) - MAX_LINKS)}")
+        lines.append(f"- {writer.more(ids, MAX_LINKS, folder)}")
     return lines + [""]
 
 
@@ -34,7 +34,7 @@ def trial_sections(writer, entity_id: str) -> list:
     sections = []
     if cohorts:
         header = [ui("cohort", lang), ui("role", lang), ui("patients", lang), ui("protocol", lang)]
-        lines = [f"## {ui('cohorts', lang)}", "", "| " + " | ".join(header) + " |", "|---|---|---|---|"]
+        lines = [f"## {ui('cohorts', lang)}{NO_SEARCH}", "", "| " + " | ".join(header) + " |", "|---|---|---|---|"]
         for cohort in cohorts[:MAX_LINKS]:
             role, count = writer.value(cohort, CLE.cohortRole), writer.value(cohort, CLE.participantCount)
             protocols = ", ".join(writer.link(p, folder) for p in writer.targets(cohort, CLE.usesProtocol))
@@ -43,7 +43,7 @@ def trial_sections(writer, entity_id: str) -> list:
         sections.append(lines + [""])
     outcomes = sorted(set(writer.targets(entity_id, CLE.reportsOutcome)) | set(_outcomes_of_cohorts(writer, cohorts)))
     if outcomes:
-        sections.append([f"## {ui('outcomes', lang)}", ""]
+        sections.append([f"## {ui('outcomes', lang)}{NO_SEARCH}", ""]
                         + outcome_table(writer, outcomes, folder, writer.label(entity_id), "trial-chart"))
     return sections
 
@@ -56,7 +56,7 @@ def drug_sections(writer, entity_id: str) -> list:
     users = sorted(set(protocols) | set(adders) | via_protocol)
     if not users:
         return []
-    return [[f"## {ui('used_in', writer.lang)}", ""] + _bullets(writer, users, _folder(writer, entity_id))]
+    return [[f"## {ui('used_in', writer.lang)}{NO_SEARCH}", ""] + _bullets(writer, users, _folder(writer, entity_id))]
 
 
 def disease_sections(writer, entity_id: str) -> list:
@@ -65,13 +65,13 @@ def disease_sections(writer, entity_id: str) -> list:
     sections = []
     defining = writer.targets(entity_id, CLE.definedBy)
     if defining:
-        sections.append([f"## {ui('defining', lang)}", ""] + _bullets(writer, defining, folder))
+        sections.append([f"## {ui('defining', lang)}{NO_SEARCH}", ""] + _bullets(writer, defining, folder))
     treatments = sorted(set(writer.sources_of(entity_id, CLE.treats)) | set(writer.sources_of(entity_id, CLE.studiesDisease)))
     if treatments:
-        sections.append([f"## {ui('treatments', lang)}", ""] + _bullets(writer, treatments, folder))
+        sections.append([f"## {ui('treatments', lang)}{NO_SEARCH}", ""] + _bullets(writer, treatments, folder))
     outcomes = _outcomes_of_cohorts(writer, writer.sources_of(entity_id, CLE.hasDisease))
     if outcomes:
-        sections.append([f"## {ui('outcomes', lang)}", ""]
+        sections.append([f"## {ui('outcomes', lang)}{NO_SEARCH}", ""]
                         + outcome_table(writer, outcomes, folder, writer.label(entity_id), "disease-chart"))
     return sections
 
@@ -80,7 +80,7 @@ def cohort_sections(writer, entity_id: str) -> list:
     outcomes = writer.sources_of(entity_id, CLE.inCohort)
     if not outcomes:
         return []
-    return [[f"## {ui('outcomes', writer.lang)}", ""]
+    return [[f"## {ui('outcomes', writer.lang)}{NO_SEARCH}", ""]
             + outcome_table(writer, outcomes, _folder(writer, entity_id), writer.label(entity_id), "cohort-chart")]
 
 
@@ -95,11 +95,11 @@ def publication_sections(writer, entity_id: str) -> list:
     if not citing:
         return []
     header = [ui("entity", lang), ui("supports", lang), ui("where", lang)]
-    lines = [f"## {ui('citations', lang)}", "", "| " + " | ".join(header) + " |", "|---|---|---|"]
+    lines = [f"## {ui('citations', lang)}{NO_SEARCH}", "", "| " + " | ".join(header) + " |", "|---|---|---|"]
     for row in citation_rows(writer, entity_id, citing[:MAX_LINKS], folder):
         lines.append("| " + " | ".join(row) + " |")
     if len(citing) > MAX_LINKS:
-        lines.append(f"| {ui('more', lang, n=len(citing) - MAX_LINKS)} | | |")
+        lines.append(f"| {writer.more(citing, MAX_LINKS, folder)} | | |")
     return [lines + [""]]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .markdown_text import mermaid_label
-from .pages import entity_path
+from .pages import NO_SEARCH, entity_path
 from .site_paths import relative_page_url
 from .ui_text import ui
 from .vocab import PROV
@@ -65,7 +65,7 @@ def neighbourhood(writer, entity_id: str) -> list:
     note = ui("diagram_text", writer.lang)
     if len(neighbours) > MAX_NEIGHBOURS:
         note += " " + ui("diagram_capped", writer.lang, n=MAX_NEIGHBOURS)
-    return [f"## {ui('neighbourhood', writer.lang)}", ""] + _fence(lines) + [f"*{note}*", ""]
+    return [f"## {ui('neighbourhood', writer.lang)}{NO_SEARCH}", ""] + _fence(lines) + [f"*{note}*", ""]
 
 
 def class_diagram(writer, from_doc: str) -> tuple:

@@ -50,11 +50,12 @@ def _json_value(value):
     return str(value)
 
 
-def entity_jsonld(schema: Schema, mapped: Mapped, entity_id: str) -> str:
-    """The entity as schema.org JSON-LD with an inline context (no remote fetch), escaped for a <script> element."""
+def entity_jsonld(schema: Schema, mapped: Mapped, entity_id: str, mapping: dict | None = None) -> str:
+    """The entity as schema.org JSON-LD with an inline context (no remote fetch), escaped for a <script> element.
+    mapping is schema_properties(schema), passed in when called per page so it is computed once per build."""
     record = mapped.entities[entity_id]
     graph = mapped.graph(entity_id)
-    mapping = schema_properties(schema)
+    mapping = mapping if mapping is not None else schema_properties(schema)
     data: dict = {"@context": {"@vocab": str(SCHEMA)}, "@id": str(record.iri),
                   "@type": [str(t)[len(str(SCHEMA)):] for t in schema_types(schema, record.cls)]}
     for prop in sorted({p for p, _ in graph.predicate_objects(record.iri)}, key=str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .charts import ChartRow, forest_svg
 from .markdown_text import inline
+from .pages import NO_SEARCH
 from .ui_text import UNITS, ui
 from .vocab import CLE, PROV
 
@@ -96,7 +97,7 @@ def outcome_table(writer, outcome_ids: list, folder: str | None, what: str, char
 def outcome_summary(writer, outcome_id: str) -> list:
     """On an outcome's own page: the figure, its cohort and comparator, a chart, and the quote it rests on."""
     lang, folder = writer.lang, writer.mapped.entities[outcome_id].cls.folder
-    lines = [f"## {ui('outcome', lang)}", ""]
+    lines = [f"## {ui('outcome', lang)}{NO_SEARCH}", ""]
     lines += outcome_table(writer, [outcome_id], folder, writer.label(outcome_id), "outcome-chart")
     graph = writer.graph(outcome_id)
     for ref in writer.source_refs(outcome_id):
@@ -135,7 +136,7 @@ def derivation_sections(writer, outcome_id: str) -> list:
     pairs += [(derived, outcome_id) for derived in writer.sources_of(outcome_id, CLE.derivedFromOutcome)]
     if not pairs:
         return []
-    lines = [f"## {ui('discrepancy', lang)}", ""]
+    lines = [f"## {ui('discrepancy', lang)}{NO_SEARCH}", ""]
     names = [ui("outcome", lang), ui("estimate", lang), ui("cohort", lang), ui("source", lang), ui("quote", lang)]
     for derived, origin in pairs[:MAX_OUTCOMES]:
         lines += [f"| {ui('property', lang)} | {ui('figure', lang) if derived == outcome_id else ui('restated_as', lang)} | "

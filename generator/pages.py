@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -17,11 +18,33 @@ from .markdown_text import attribute, block, front_matter, inline, url
 from .schema import ClassSpec, PropertySpec, Schema
 from .site_paths import relative_page_url, to_site_root
 from .ui_text import DURATION_UNITS, LANGUAGE_NAMES, MONTHS, ui
-from .vocab import CLE, DCTERMS, PROV, RDFS, XSD
+from .vocab import CLE, DCTERMS, PROV, RDFS, SKOS, XSD
 
-__all__ = ["PageWriter", "SiteInfo", "write_docs", "entity_path", "site_languages", "MAX_LINKS"]
+__all__ = ["PageWriter", "SiteInfo", "write_docs", "entity_path", "site_languages", "MAX_LINKS", "NO_SEARCH",
+           "LIST_PAGE", "list_page_paths", "pager"]
 
 MAX_LINKS = 40  # per relation group on a page: keeps every entity page bounded, whatever links to it
+LIST_PAGE = 250  # entries per page of a long list (class index, timeline, sources): every page stays bounded
+# After a generated heading: Material's search leaves the section out (attr_list), so the search index holds
+# each entity page's title, description and infobox (label, synonyms, identifiers), not every list and table.
+NO_SEARCH = " { data-search-exclude }"
+
+
+def list_page_paths(first: str, folder: str, count: int, size: int = LIST_PAGE) -> list:
+    """Doc paths of the pages a list of count entries is split into: first, then folder/2.md, folder/3.md …
+    (a name starting with a digit is never an entity id, so these never clash with entity pages)."""
+    pages = max(1, -(-count // size))
+    return [first] + [f"{folder}/{number}.md" for number in range(2, pages + 1)]
+
+
+def pager(paths: list, current: int, lang: str) -> list:
+    """'Page 2 of 5: 1 · **2** · 3 …' as relative links between the pages of one list (nothing if one page)."""
+    if len(paths) < 2:
+        return []
+    here = posixpath.dirname(paths[current])
+    items = [f"**{n}**" if i == current else f"[{n}]({posixpath.relpath(p, here or '.')})"
+             for i, (n, p) in enumerate(zip(range(1, len(paths) + 1), paths))]
+    return [f"{ui('page_of', lang, n=current + 1, total=len(paths))}: " + " · ".join(items), ""]
 
 
 def entity_path(record) -> str:
@@ -63,21 +86,44 @@ class PageWriter:
     # --- names ---------------------------------------------------------------------------------
 
     def graph(self, entity_id: str):
-        return self.mapped.graph(entity_id)
+        found = self._graphs.get(entity_id)
+        if found is None:
+            found = self._graphs[entity_id] = self.mapped.graph(entity_id)
+        return found
 
     def label(self, entity_id: str) -> str:
-        record = self.mapped.entities[entity_id]
-        labels = {o.language: str(o) for o in self.graph(entity_id).objects(record.iri, RDFS.label)
-                  if isinstance(o, Literal)}
-        return _pick(labels, self.lang, entity_id)
+        """The entity's label in the page language (computed once per entity and language)."""
+        found = self._labels.get(entity_id)
+        if found is None:
+            record = self.mapped.entities[entity_id]
+            labels = {o.language: str(o) for o in self.graph(entity_id).objects(record.iri, RDFS.label)
+                      if isinstance(o, Literal)}
+            found = self._labels[entity_id] = _pick(labels, self.lang, entity_id)
+        return found
 
     def class_label(self, cls: ClassSpec) -> str:
         return _pick(cls.labels, self.lang, cls.name)
 
     def __post_init__(self):
+        from .jsonld_pages import schema_properties
+
         # Shape names (sh:name) of properties such as label, description and identifiers, which are not ours.
         self.shape_labels = {spec.path: spec.labels for cls in self.schema.classes.values()
                              for spec in cls.shape.properties.values() if spec.labels}
+        # Per-build lookups, filled on first use: each entity's graph and label are looked up many times.
+        self._graphs: dict = {}
+        self._labels: dict = {}
+        self._jsonld_terms = schema_properties(self.schema)
+        # Names search should find a page by (synonyms, symbols, brand names, identifiers): the ontology says
+        # which, as sub-properties of skos:altLabel or dcterms:identifier.
+        self._search_names = self.schema.subproperties_of(SKOS.altLabel, DCTERMS.identifier, SKOS.exactMatch)
+        self._members: dict = {}
+        for record in self.mapped.entities.values():
+            self._members.setdefault(record.cls.folder, []).append(record.id)
+
+    def members(self, cls: ClassSpec) -> list:
+        """Ids of the entities of a class (computed once per build)."""
+        return self._members.get(cls.folder, [])
 
     def property_label(self, prop, spec: PropertySpec | None = None) -> str:
         if spec is not None and spec.labels:
@@ -198,8 +244,9 @@ class PageWriter:
         data = f"{to_site_root(doc, self.lang, self.languages)}data/entities/{entity_id}"
         meta["cle_data"] = [{"href": f"{data}.ttl", "type": "text/turtle", "name": "Turtle"},
                             {"href": f"{data}.jsonld", "type": "application/ld+json", "name": "JSON-LD"}]
-        meta["cle_jsonld"] = entity_jsonld(self.schema, self.mapped, entity_id)
+        meta["cle_jsonld"] = entity_jsonld(self.schema, self.mapped, entity_id, self._jsonld_terms)
         meta["search"] = {"boost": self.search_boost(entity_id)}
+        meta["tags"] = self.search_names(entity_id)
         page = doc[:-3] + "/"
         edit = self.site.edit_url(record.path)
         if edit:
@@ -208,6 +255,17 @@ class PageWriter:
             issue = self.site.issue_url(ui("report_title", self.lang, id=entity_id), body)
             meta["cle_report"] = {"href": attribute(issue), "label": ui("report", self.lang)}
         return meta
+
+    def search_names(self, entity_id: str) -> list:
+        """Synonyms, symbols, brand names and identifiers (as CURIEs), indexed as search tags: an exact name
+        outranks a word in a longer title."""
+        record = self.mapped.entities[entity_id]
+        graph = self.graph(entity_id)
+        names = set()
+        for prop in self._search_names:
+            for value in graph.objects(record.iri, prop):
+                names.add(compress_iri(str(value)) or str(value) if isinstance(value, URIRef) else str(value))
+        return sorted(names)
 
     def search_boost(self, entity_id: str) -> float:
         """Pages more entities link to (sources not counted) rank higher in search: 1 to 5, by log2 of in-degree."""
@@ -273,14 +331,24 @@ class PageWriter:
             if not values:
                 continue
             flag = f" *({inline(ui('unverified', self.lang))})*" if spec.path in unverified else ""
-            lines += [f"## {inline(self.property_title(spec.path, spec))}", "", block(str(values[0])) + flag, ""]
+            lines += [f"## {inline(self.property_title(spec.path, spec))}{NO_SEARCH}", "", block(str(values[0])) + flag, ""]
         return lines
 
+    def more(self, ids: list, shown: int, folder: str | None) -> str:
+        """'and N more' for the ids not shown, linked to where they are all listed: their class index
+        (or the overview of every class, when they are of several classes); '' when none are left out."""
+        rest = len(ids) - shown
+        if rest <= 0:
+            return ""
+        folders = {self.mapped.entities[i].cls.folder for i in ids}
+        target = f"{folders.pop()}/index.md" if len(folders) == 1 else "overview.md"
+        return f"[{ui('more', self.lang, n=rest)}]({'../' if folder else ''}{target})"
+
     def capped(self, ids: list, folder: str | None) -> str:
-        """Links to ids, at most MAX_LINKS, then 'and N more'."""
+        """Links to ids, at most MAX_LINKS, then 'and N more' (linked)."""
         shown = [self.link(i, folder) for i in sorted(ids, key=lambda i: (self.label(i).casefold(), i))[:MAX_LINKS]]
-        rest = len(ids) - MAX_LINKS
-        return ", ".join(shown) + (f", {ui('more', self.lang, n=rest)}" if rest > 0 else "")
+        rest = self.more(ids, MAX_LINKS, folder)
+        return ", ".join(shown) + (f", {rest}" if rest else "")
 
     def relations(self, entity_id: str, graph, unverified: set) -> list:
         """Outgoing relations by property (schema order), then incoming ones by inverse label."""
@@ -301,11 +369,11 @@ class PageWriter:
         back = [f"- **{inline(name)}**: {self.capped(sorted(ids), folder)}" for name, ids in sorted(grouped.items())]
         if not out and not back:
             return []
-        lines = [f"## {ui('relations', lang)}", ""]
+        lines = [f"## {ui('relations', lang)}{NO_SEARCH}", ""]
         if out:
-            lines += [f"### {ui('links_out', lang)}", ""] + out + [""]
+            lines += [f"### {ui('links_out', lang)}{NO_SEARCH}", ""] + out + [""]
         if back:
-            lines += [f"### {ui('referenced_by', lang)}", ""] + back + [""]
+            lines += [f"### {ui('referenced_by', lang)}{NO_SEARCH}", ""] + back + [""]
         return lines
 
     def source_refs(self, entity_id: str) -> list:
@@ -331,7 +399,7 @@ class PageWriter:
         refs = self.source_refs(record.id)
         if not refs:
             return []
-        lines = [f"## {ui('sources', lang)}", ""]
+        lines = [f"## {ui('sources', lang)}{NO_SEARCH}", ""]
         for number, ref in enumerate(refs, start=1):
             source = graph.value(ref, PROV.entity)
             source_id = self.schema.entity_id(source)
@@ -356,16 +424,27 @@ class PageWriter:
         links = " · ".join(f'<a href="{data}.{ext}" type="{kind}">{name}</a>'
                            for ext, kind, name in (("ttl", "text/turtle", "Turtle"),
                                                    ("jsonld", "application/ld+json", "JSON-LD")))
-        return [f"## {ui('downloads', self.lang)}", "", f'<p class="cle-data">{links}</p>', ""]
+        return [f"## {ui('downloads', self.lang)}{NO_SEARCH}", "", f'<p class="cle-data">{links}</p>', ""]
 
-    def class_index(self, cls: ClassSpec) -> str:
+    def class_index(self, cls: ClassSpec) -> dict:
+        """doc path -> text: the class index, split into pages of LIST_PAGE members (folder/2.md …)."""
         lang = self.lang
-        members = sorted((self.label(r.id).casefold(), r.id) for r in self.mapped.entities.values() if r.cls is cls)
-        lines = [front_matter(self.page_meta(f"{cls.folder}/index.md")).rstrip("\n"), "",
-                 f"# {inline(self.class_label(cls))}", "", block(_pick(cls.definitions, lang)), "",
-                 f"{len(members)} {ui('entities', lang)}", ""]
-        lines += [f"- [{inline(self.label(i))}]({i}.md)" for _, i in members] or [ui("none_yet", lang)]
-        return "\n".join(lines) + "\n"
+        members = sorted((self.label(i).casefold(), i) for i in self.members(cls))
+        paths = list_page_paths(f"{cls.folder}/index.md", cls.folder, len(members))
+        pages = {}
+        for number, path in enumerate(paths):
+            chunk = members[number * LIST_PAGE:(number + 1) * LIST_PAGE]
+            title = self.class_label(cls) if number == 0 else f"{self.class_label(cls)} ({number + 1})"
+            meta = self.page_meta(path, None if number == 0 else title)
+            if number:
+                meta["search"] = {"exclude": True}
+            lines = [front_matter(meta).rstrip("\n"), "", f"# {inline(title)}", ""]
+            if number == 0:
+                lines += [block(_pick(cls.definitions, lang)), ""]
+            lines += [f"## {len(members)} {ui('entities', lang)}{NO_SEARCH}", ""] + pager(paths, number, lang)
+            lines += [f"- [{inline(self.label(i))}]({i}.md)" for _, i in chunk] or [ui("none_yet", lang)]
+            pages[path] = "\n".join(lines + [""] + pager(paths, number, lang)).rstrip() + "\n"
+        return pages
 
 
 def _copy_hand_written(site: Path, docs: Path, lang: str, languages: tuple) -> None:
@@ -431,16 +510,23 @@ def write_docs(schema: Schema, mapped: Mapped, links: nx.MultiDiGraph, root: Pat
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(writer.entity_page(record.id), encoding="utf-8")
         nav = [(ui("home", lang), "index.md")]
-        for name, page in (("overview", overview_page), ("timeline", timeline_page), ("sources", sources_page)):
-            (docs / f"{name}.md").write_text(page(writer), encoding="utf-8")
+        (docs / "overview.md").write_text(overview_page(writer), encoding="utf-8")
+        nav.append((ui("overview", lang), "overview.md"))
+        for name, pages in (("timeline", timeline_page(writer)), ("sources", sources_page(writer))):
+            _write_pages(docs, pages)  # the first page <name>.md, then <name>/2.md … when the list is long
             nav.append((ui(name, lang), f"{name}.md"))
         for cls in schema.classes.values():
-            index = docs / cls.folder / "index.md"
-            index.parent.mkdir(parents=True, exist_ok=True)
-            index.write_text(writer.class_index(cls), encoding="utf-8")
+            _write_pages(docs, writer.class_index(cls))
             nav.append((writer.class_label(cls), f"{cls.folder}/index.md"))
         navs[lang] = nav
     return navs
+
+
+def _write_pages(docs: Path, pages: dict) -> None:
+    for path, text in pages.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def _explore(writer: PageWriter) -> list:
@@ -449,7 +535,7 @@ def _explore(writer: PageWriter) -> list:
     lines = [f"## {ui('explore', lang)}", ""]
     lines += [f"- [{ui(name, lang)}]({name}.md)" for name in ("overview", "timeline", "sources")]
     for cls in writer.schema.classes.values():
-        count = sum(1 for r in writer.mapped.entities.values() if r.cls is cls)
+        count = len(writer.members(cls))
         if count:
             lines.append(f"- [{inline(writer.class_label(cls))}]({cls.folder}/index.md) ({count})")
     return lines + [""]

@@ -91,6 +91,16 @@ class Schema:
         spec = self._by_iri.get(cls)
         return spec is not None and ancestor in spec.ancestors
 
+    def subproperties_of(self, *ancestors) -> frozenset:
+        """The given properties and every property declared a sub-property of one of them, at any depth."""
+        found, queue = set(ancestors), list(ancestors)
+        while queue:
+            for sub in self.graph.subjects(RDFS.subPropertyOf, queue.pop()):
+                if sub not in found:
+                    found.add(sub)
+                    queue.append(sub)
+        return frozenset(found)
+
     def entity_iri(self, entity_id: str) -> URIRef:
         iri = self._iris.get(entity_id)
         if iri is None:  # the same ids come back as references many times; URIRef() validates each time

@@ -27,6 +27,7 @@ NOT_EXPRESSIBLE = {
     "curie-unknown-prefix": "the prefix list is the Bioregistry's, checked by kg check",
     "markdown-link-javascript": "links inside Markdown text are parsed by kg check",
     "markdown-link-entity-encoded": "links inside Markdown text are parsed by kg check",
+    "markdown-link-relative": "links inside Markdown text are parsed by kg check",
     "look-alike-ids": "uniqueness of ids is a rule across files",
     "digit-letter-look-alike-ids": "uniqueness of ids is a rule across files",
     "same-id-in-two-folders": "uniqueness of ids is a rule across files",
