@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test check serve clean chromium
+.PHONY: site test check serve clean chromium sparql snapshots bench-query
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -35,6 +35,18 @@ chromium:
 ## make serve: build, preview at http://127.0.0.1:8000 and rebuild on every change (problems are printed)
 serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/kg preview
+
+## make sparql: a read-only SPARQL endpoint over the graph at http://127.0.0.1:7878/query
+sparql: $(STAMP)
+	$(BIN)/kg serve
+
+## make snapshots: rewrite queries/expected/ after a deliberate content change (review the diff)
+snapshots: $(STAMP)
+	$(BIN)/kg query --update-snapshots
+
+## make bench-query: competency questions on the real and a 1M-triple synthetic graph, Oxigraph vs rdflib
+bench-query: $(STAMP)
+	$(BIN)/python bench/bench_query.py
 
 clean:
 	rm -rf build

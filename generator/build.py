@@ -20,7 +20,7 @@ from .query_pages import write_query_pages
 from .store import to_quads
 from .progress import NO_PROGRESS
 from .timing import StageTimer
-from .vendor import copy_vendor_files
+from .vendor import copy_vendor_files, missing_vendor_files
 
 __all__ = ["BuildResult", "build_project"]
 
@@ -53,6 +53,11 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
     checked = check_project(root, timer=timer)
     if not checked.ok:
         return BuildResult(checked.problems)
+    missing = missing_vendor_files(root)
+    if missing:
+        return BuildResult([Problem(Position("package.json", 1, 1), f"node_modules/{name} is missing; run `npm ci` "
+                                    "(make site does) to install the browser libraries the site serves")
+                            for name in missing])
     schema, mapped = checked.schema, checked.mapped
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))

@@ -29,6 +29,26 @@ def graph_iri(entity_iri) -> URIRef:
     return URIRef(f"{entity_iri}#graph")
 
 
+class PositionIndex:
+    """Where in the YAML each triple (s, p, o), key (s, p) and entity s was written. Recorded for every
+    triple but looked up only to report a problem, so the lookup table is built on first use."""
+
+    def __init__(self):
+        self._recorded: list = []
+        self._table: dict | None = None
+
+    def record(self, key, position: Position) -> None:
+        self._recorded.append((key, position))
+        self._table = None
+
+    def get(self, key, default=None):
+        if self._table is None:
+            self._table = {}
+            for recorded, position in self._recorded:
+                self._table.setdefault(recorded, position)  # the first place a triple was written
+        return self._table.get(key, default)
+
+
 @dataclass(frozen=True)
 class EntityRecord:
     id: str
@@ -52,7 +72,7 @@ class Reference:
 class Mapped:
     graphs: dict = field(default_factory=dict)  # named graph IRI -> TripleSet (one per file, plus the ontology)
     entities: dict = field(default_factory=dict)  # id -> EntityRecord
-    positions: dict = field(default_factory=dict)  # (s, p, o) or (s, p) or s -> Position
+    positions: "PositionIndex" = field(default_factory=lambda: PositionIndex())  # (s, p, o), (s, p) or s -> Position
     references: list = field(default_factory=list)
 
     def graph(self, entity_id: str) -> TripleSet:
@@ -82,7 +102,7 @@ class _EntityMapper:
 
     def add(self, subject, predicate, obj, position: Position) -> None:
         self.graph.add((subject, predicate, obj))
-        self.mapped.positions.setdefault((subject, predicate, obj), position)
+        self.mapped.positions.record((subject, predicate, obj), position)
 
     def map_shape(self, subject: URIRef, tree: Mapping, shape: ShapeSpec, what: str) -> None:
         keys = shape.properties
@@ -92,7 +112,7 @@ class _EntityMapper:
                 self.problem(key.position, f"unknown key `{key.value}` for {what}{did_you_mean(key.value, keys)} "
                                            f"(keys: {', '.join(keys)})")
                 continue
-            self.mapped.positions.setdefault((subject, spec.path), key.position)
+            self.mapped.positions.record((subject, spec.path), key.position)
             self.map_values(subject, spec, key, node)
         present = {key.value for key, _ in tree.items}
         for spec in keys.values():
@@ -256,7 +276,7 @@ def map_entities(schema: Schema, raw_entities: list) -> tuple[Mapped, list]:
         cls = schema.classes[raw.folder]
         record = EntityRecord(raw.id, schema.entity_iri(raw.id), cls, raw.path)
         mapped.entities[raw.id] = record
-        mapped.positions[record.iri] = Position(raw.path, 1, 1)
+        mapped.positions.record(record.iri, Position(raw.path, 1, 1))
         mapper = _EntityMapper(schema, mapped, record, problems)
         mapper.add(record.iri, RDF.type, cls.iri, Position(raw.path, 1, 1))
         mapper.map_shape(record.iri, raw.tree, cls.shape, a_or_an(cls.labels.get('en', cls.name)))
