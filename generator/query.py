@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["QueryError", "QueryResult", "FORMATS", "REFUSED", "SavedQuery", "check_query", "run_query",
+__all__ = ["QueryError", "QueryResult", "FORMATS", "REFUSED", "SavedQuery", "check_query", "keywords", "run_query",
            "render", "load_saved_queries", "snapshot_path", "snapshot_text", "term_text",
            "project_store"]
 
@@ -157,12 +157,6 @@ def _worker(store, text, max_rows, prefixes, connection) -> None:
         connection.send(("error", f"the query failed: {error}"))
     finally:
         connection.close()
-
-
-def _parse_term(text: str):
-    """A term written in N-Triples syntax back to a pyoxigraph term (via a one-row TSV result)."""
-    solutions = ox.parse_query_results(f"?x\n{text}\n", format=ox.QueryResultsFormat.TSV)
-    return next(iter(solutions))["x"]
 
 
 def _to_result(payload) -> QueryResult:

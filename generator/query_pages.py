@@ -39,6 +39,8 @@ QUERY_UI = {
     "more": {"en": "more rows: open the query in the playground to see all",
              "nl": "rijen meer: open de zoekvraag in de speeltuin om alles te zien"},
     "playground": {"en": "SPARQL playground", "nl": "SPARQL-speeltuin"},
+    "no_queries": {"en": "No saved queries yet: add them as queries/<name>.rq.",
+                   "nl": "Nog geen opgeslagen zoekvragen: voeg ze toe als queries/<naam>.rq."},
 }
 
 
@@ -85,7 +87,7 @@ def _query_page(query, result, lang: str, prefixes: dict, pages: dict, namespace
 def _index_page(saved: list, lang: str, playground: bool) -> str:
     lines = [f"# {_ui('queries', lang)}", "", _ui("intro", lang), ""]
     lines += [_ui("try", lang), ""] if playground else []
-    lines += [f"- [{inline(q.title(lang))}]({q.name}.md): {inline(q.question(lang))}" for q in saved]
+    lines += [f"- [{inline(q.title(lang))}]({q.name}.md): {inline(q.question(lang))}" for q in saved] or [_ui("no_queries", lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -104,9 +106,7 @@ def write_query_pages(root: Path, schema, mapped, docs_root: Path, navs: dict) -
     """docs/<lang>/queries/<name>.md + index.md and the playground data; adds both pages to each nav."""
     from .mkdocs_adapter import read_site_config
 
-    saved = load_saved_queries(root)
-    if not saved:
-        return
+    saved = load_saved_queries(root)  # none yet: the index says so, and the playground starts empty
     directory_urls = bool(read_site_config(root).get("use_directory_urls", True))
     namespace = schema.entity_namespace
     prefixes = dict(BINDINGS) | {"id": namespace}
