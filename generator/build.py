@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from .dumps import write_dumps
 from .jsonschema_export import SCHEMA_FOLDER, known_ids_from_records, write_schemas
 from .jsonld_pages import write_entity_files
 from .linkgraph import build_link_graph
-from .mkdocs_adapter import SiteBuildError, render_site
+from .mkdocs_adapter import SiteBuildError, render_site_isolated
 from .pages import site_languages, write_docs
 from .perf_page import write_performance_pages
 from .pipeline import check_project
@@ -58,29 +59,21 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
         return BuildResult([Problem(Position("package.json", 1, 1), f"node_modules/{name} is missing; run `npm ci` "
                                     "(make site does) to install the browser libraries the site serves")
                             for name in missing])
-    schema, mapped = checked.schema, checked.mapped
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
-        with timer.stage("pages"):
-            links = build_link_graph(schema, mapped)
-            navs = write_docs(schema, mapped, links, root, staging / "docs")
-            for lang in site_languages(schema):
-                copy_vendor_files(root, staging / "docs" / lang)
-            write_performance_pages(root, staging / "docs", navs)
-            write_query_pages(root, schema, mapped, staging / "docs", navs)
-        languages = site_languages(schema)
+        written = _write_docs_and_data(root, checked, staging, timer)
+        checked = None  # the graph is on disk now; free it before MkDocs needs memory for every page
+        gc.collect()
+        languages = tuple(written["navs"])
         for lang in languages:
             site_dir = staging / "site" if lang == languages[0] else staging / "site" / lang
             with timer.stage("render"):
                 bar = progress(f"render {lang}", sum(1 for _ in (staging / "docs" / lang).rglob("*.md")))
-                render_site(root, staging / "docs" / lang, site_dir, lang, navs[lang],
-                            site_url_suffix="" if lang == languages[0] else f"{lang}/", on_page=bar.advance)
-        with timer.stage("dumps"):
-            quads = to_quads(mapped.graphs)
-            sizes = write_dumps(quads, staging / "site" / "data", schema.entity_namespace)
-            write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / "site" / SCHEMA_FOLDER)
-            write_entity_files(schema, mapped, staging / "site" / "data" / "entities")
+                render_site_isolated(root, staging / "docs" / lang, site_dir, lang, written["navs"][lang],
+                                     site_url_suffix="" if lang == languages[0] else f"{lang}/", on_page=bar.advance)
+        (staging / "data").rename(staging / "site" / "data")  # after rendering: MkDocs empties its site folder
+        (staging / SCHEMA_FOLDER).rename(staging / "site" / SCHEMA_FOLDER)
         _swap_into(staging, out)
     except SiteBuildError as error:
         return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")
@@ -88,4 +81,23 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in (out / "site").rglob("*.html"))
-    return BuildResult([], len(mapped.entities), len(quads), pages, sizes)
+    return BuildResult([], written["entities"], written["quads"], pages, written["sizes"])
+
+
+def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:
+    """The Markdown tree of every language under staging/docs, the dumps under staging/data and the editor
+    schemas under staging/schemas; returns the navs and counts the rest of the build needs."""
+    schema, mapped = checked.schema, checked.mapped
+    with timer.stage("pages"):
+        links = build_link_graph(schema, mapped)
+        navs = write_docs(schema, mapped, links, root, staging / "docs")
+        for lang in site_languages(schema):
+            copy_vendor_files(root, staging / "docs" / lang)
+        write_performance_pages(root, staging / "docs", navs)
+        write_query_pages(root, schema, mapped, staging / "docs", navs)
+    with timer.stage("dumps"):
+        quads = to_quads(mapped.graphs)
+        sizes = write_dumps(quads, staging / "data", schema.entity_namespace)
+        write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)
+        write_entity_files(schema, mapped, staging / "data" / "entities")
+    return {"navs": navs, "entities": len(mapped.entities), "quads": len(quads), "sizes": sizes}

@@ -72,3 +72,53 @@ def render_site(root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list
         logger.removeHandler(handler)
     if handler.messages:
         raise SiteBuildError("\n".join(handler.messages))
+
+
+def render_site_isolated(root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list,
+                         site_url_suffix: str = "", on_page=None) -> None:
+    """render_site in a fresh Python process, so the memory MkDocs holds for every page of a large site is
+    returned when it ends and never adds to the generator's own. The child prints one '.' per rendered page
+    (for on_page) and its problems on stderr."""
+    import json
+    import subprocess
+    import sys
+
+    request = json.dumps({"root": str(root), "docs_dir": str(docs_dir), "site_dir": str(site_dir), "lang": lang,
+                          "nav": nav, "site_url_suffix": site_url_suffix})
+    child = subprocess.Popen([sys.executable, "-m", "generator.mkdocs_adapter", request], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
+    while True:
+        chunk = child.stdout.read1(4096)
+        if not chunk:
+            break
+        if on_page is not None:
+            for _ in range(chunk.count(b".")):
+                on_page()
+    errors = child.stderr.read().decode("utf-8", errors="replace")
+    if child.wait() != 0:
+        raise SiteBuildError(errors.strip() or f"MkDocs stopped with exit code {child.returncode}")
+
+
+def _child_main(request: str) -> int:
+    import json
+    import sys
+
+    args = json.loads(request)
+
+    def dot():
+        sys.stdout.write(".")
+        sys.stdout.flush()
+
+    try:
+        render_site(Path(args["root"]), Path(args["docs_dir"]), Path(args["site_dir"]), args["lang"],
+                    [tuple(item) for item in args["nav"]], args["site_url_suffix"], on_page=dot)
+    except SiteBuildError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_child_main(sys.argv[1]))
