@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test check serve clean chromium sparql snapshots bench-query
+.PHONY: site test check serve clean chromium sparql snapshots bench-query bench-build
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -47,6 +47,10 @@ snapshots: $(STAMP)
 ## make bench-query: competency questions on the real and a 1M-triple synthetic graph, Oxigraph vs rdflib
 bench-query: $(STAMP)
 	$(BIN)/python bench/bench_query.py
+
+## make bench-build: build time and memory per stage at 1k, 10k and 20k synthetic entities, against bare MkDocs
+bench-build: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python bench/bench_build.py
 
 clean:
 	rm -rf build

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import shutil
 import tempfile
@@ -64,7 +65,7 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
     try:
         written = _write_docs_and_data(root, checked, staging, timer)
         checked = None  # the graph is on disk now; free it before MkDocs needs memory for every page
-        gc.collect()
+        _release_memory()
         languages = tuple(written["navs"])
         for lang in languages:
             site_dir = staging / "site" if lang == languages[0] else staging / "site" / lang
@@ -82,6 +83,16 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in (out / "site").rglob("*.html"))
     return BuildResult([], written["entities"], written["quads"], pages, written["sizes"])
+
+
+def _release_memory() -> None:
+    """Collect freed objects and hand free heap pages back to the system (glibc), so the generator's
+    footprint does not stay at its peak while MkDocs renders in a child process."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused by this process, just not returned
+        pass
 
 
 def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:

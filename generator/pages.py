@@ -278,7 +278,7 @@ class PageWriter:
 
         record = self.mapped.entities[entity_id]
         graph = self.graph(entity_id)
-        subject, folder, lang = record.iri, record.cls.folder, self.lang
+        subject, lang = record.iri, self.lang
         unverified = set(graph.objects(subject, CLE.unverifiedProperty))
         lines = [front_matter(self.entity_meta(entity_id)).rstrip("\n"), "",
                  f"# {inline(self.label(entity_id))}", "",

@@ -47,7 +47,7 @@ PARSE_ADVICE = (
     ("incompatible YAML document", "delete the `%YAML` line"),
     ("", "check the indentation and quoting here"),
 )
-@dataclass
+@dataclass(slots=True)
 class Scalar:
     value: str
     position: Position
@@ -58,7 +58,7 @@ class Scalar:
         return self.plain and self.value in ("", "~", "null", "Null", "NULL")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mapping:
     position: Position
     items: list = field(default_factory=list)  # (Scalar key, node)
@@ -70,7 +70,7 @@ class Mapping:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Sequence:
     position: Position
     items: list = field(default_factory=list)

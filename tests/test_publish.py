@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -14,7 +13,7 @@ from generator.cli import main
 from generator.query import load_saved_queries, project_store, run_query, snapshot_text
 from generator.serve import oxigraph_command
 from tests.conftest import ROOT
-from tests.test_query_fixture import write_fixture
+from tests.test_query_fixture import stop_process, wait_until_answering, write_fixture
 from tests.test_serve import free_port
 
 
@@ -27,23 +26,10 @@ def store_server(tmp_path):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                with urllib.request.urlopen(base + "/query?query=ASK%7B%7D", timeout=2) as response:
-                    response.read()
-                break
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.2)
-        else:
-            pytest.fail("oxigraph serve did not answer within 30 s")
+        wait_until_answering(base + "/query", process, 150, "oxigraph serve")
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(15)
+        stop_process(process)
 
 
 def remote_tsv(base: str, query: str) -> str:

@@ -159,3 +159,35 @@ def test_fixture_checks_clean(tmp_path):
     checked = check_project(write_fixture(tmp_path))
     assert checked.problems == []
     assert len(checked.mapped.entities) == len(FIXTURE)
+
+
+def wait_until_answering(url: str, process, attempts: int, what: str) -> None:
+    """Poll url + '?query=ASK{}' every 0.2 s, at most attempts times; fail early if the process ended."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    import pytest
+
+    for _ in range(attempts):
+        if process.poll() is not None:
+            pytest.fail(f"{what} stopped: {process.stderr.read().decode() if process.stderr else ''}")
+        try:
+            with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2) as response:
+                response.read()
+            return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+    pytest.fail(f"{what} did not answer within {attempts * 0.2:.0f} s")
+
+
+def stop_process(process) -> None:
+    """Terminate a server the test started; kill it if it does not stop within 15 s."""
+    import subprocess
+
+    process.terminate()
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(15)

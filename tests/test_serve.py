@@ -16,7 +16,7 @@ from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed, SPARQLWrapperException
 
 from tests.test_query import BLINATUMOMAB, HEAVY, listener  # noqa: F401  (fixture)
-from tests.test_query_fixture import write_fixture
+from tests.test_query_fixture import stop_process, wait_until_answering, write_fixture
 
 PREFIXES = "PREFIX cle: <https://w3id.org/cle/ontology#>\n"
 
@@ -37,25 +37,10 @@ def endpoint(tmp_path_factory):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/query"
     try:
-        for _ in range(300):  # up to ~60 s for check + load + start
-            if process.poll() is not None:
-                pytest.fail(f"kg serve stopped: {process.stderr.read().decode()}")
-            try:
-                with urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=2) as response:
-                    response.read()
-                break
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.2)
-        else:
-            pytest.fail("kg serve did not answer within 60 s")
+        wait_until_answering(url, process, 300, "kg serve")  # up to ~60 s for check + load + start
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(15)
+        stop_process(process)
 
 
 def sparql(url: str, query: str, method: str = "GET"):
