@@ -16,7 +16,7 @@ from .linkgraph import build_link_graph
 from .mkdocs_adapter import SiteBuildError, render_site_isolated
 from .pages import site_languages, write_docs
 from .perf_page import write_performance_pages
-from .pipeline import check_project
+from .pipeline import ProjectCache, check_project
 from .problems import Position, Problem
 from .query_pages import write_query_pages
 from .store import to_quads
@@ -36,6 +36,7 @@ class BuildResult:
     triples: int = 0
     pages: int = 0
     dumps: dict = field(default_factory=dict)
+    navs: dict = field(default_factory=dict)  # lang -> [(title, doc path)], as rendered
 
 
 def _swap_into(staging: Path, out: Path) -> None:
@@ -48,11 +49,12 @@ def _swap_into(staging: Path, out: Path) -> None:
 
 
 def build_project(root: Path, out: Path | None = None, timer: StageTimer | None = None,
-                  progress=NO_PROGRESS) -> BuildResult:
-    """Check the project; if clean, write dumps, docs tree and site under out (default root/build)."""
+                  progress=NO_PROGRESS, cache: ProjectCache | None = None) -> BuildResult:
+    """Check the project; if clean, write dumps, docs tree and site under out (default root/build).
+    cache: parsed and mapped files kept by a long-running caller (the live preview)."""
     out = out or root / "build"
     timer = timer or StageTimer()
-    checked = check_project(root, timer=timer)
+    checked = check_project(root, timer=timer, cache=cache)
     if not checked.ok:
         return BuildResult(checked.problems)
     missing = missing_vendor_files(root)
@@ -82,7 +84,7 @@ def build_project(root: Path, out: Path | None = None, timer: StageTimer | None 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in (out / "site").rglob("*.html"))
-    return BuildResult([], written["entities"], written["quads"], pages, written["sizes"])
+    return BuildResult([], written["entities"], written["quads"], pages, written["sizes"], written["navs"])
 
 
 def _release_memory() -> None:

@@ -38,10 +38,10 @@ def neighbourhood(writer, entity_id: str) -> list:
     """A left-to-right graph of the entity and its nearest neighbours (sources left out: they have their own
     list), each box a link to its page; a sentence says where the same links are as text."""
     edges = []
-    for _, target, prop in writer.links.out_edges(entity_id, keys=True):
+    for target, prop in writer.outgoing(entity_id):
         if prop != PROV.wasDerivedFrom and target != entity_id:
             edges.append((target, prop, True))
-    for source, _, prop in writer.links.in_edges(entity_id, keys=True):
+    for source, prop in writer.incoming(entity_id):
         if prop != PROV.wasDerivedFrom and source != entity_id:
             edges.append((source, prop, False))
     if not edges:

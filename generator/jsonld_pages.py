@@ -74,12 +74,13 @@ def entity_jsonld(schema: Schema, mapped: Mapped, entity_id: str, mapping: dict 
     return script_json(data)
 
 
-def write_entity_files(schema: Schema, mapped: Mapped, folder: Path) -> int:
-    """data/entities/<id>.ttl and <id>.jsonld: each entity's own named graph, sorted; returns files written."""
+def write_entity_files(schema: Schema, mapped: Mapped, folder: Path, ids=None) -> int:
+    """data/entities/<id>.ttl and <id>.jsonld: each entity's own named graph, sorted; returns files written.
+    ids: only these entities (the live preview), default every one."""
     folder.mkdir(parents=True, exist_ok=True)
     prefixes = dict(BINDINGS) | {"id": schema.entity_namespace}
     count = 0
-    for entity_id in sorted(mapped.entities):
+    for entity_id in sorted(mapped.entities if ids is None else ids):
         graph = mapped.graph(entity_id)
         triples = sorted((ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in graph),
                          key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))

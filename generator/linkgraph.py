@@ -9,7 +9,7 @@ from .mapping import Mapped
 from .schema import Schema
 from .vocab import PROV, RDF
 
-__all__ = ["build_link_graph", "outgoing", "incoming"]
+__all__ = ["build_link_graph", "relink", "links_of", "outgoing", "incoming"]
 
 
 def build_link_graph(schema: Schema, mapped: Mapped) -> nx.MultiDiGraph:
@@ -17,7 +17,29 @@ def build_link_graph(schema: Schema, mapped: Mapped) -> nx.MultiDiGraph:
     (nested node) links its entity to the publication under prov:wasDerivedFrom."""
     graph = nx.MultiDiGraph()
     graph.add_nodes_from(sorted(mapped.entities))
-    for s, p, o in mapped.triples():
+    for entity_id in sorted(mapped.entities):
+        graph.add_edges_from(links_of(schema, mapped, entity_id))
+    return graph
+
+
+def relink(graph: nx.MultiDiGraph, schema: Schema, mapped: Mapped, changed: set) -> None:
+    """Bring the link graph up to date after the files of `changed` ids were edited, added or removed.
+    Only their own links move: a checked graph has no link to an id that does not exist."""
+    for entity_id in sorted(changed):
+        if entity_id in graph:
+            graph.remove_edges_from(list(graph.out_edges(entity_id, keys=True)))
+    for entity_id in sorted(changed):
+        if entity_id in mapped.entities:
+            graph.add_node(entity_id)
+            graph.add_edges_from(links_of(schema, mapped, entity_id))
+        elif entity_id in graph:
+            graph.remove_node(entity_id)
+
+
+def links_of(schema: Schema, mapped: Mapped, entity_id: str) -> list:
+    """(source, target, property) for every link written in one entity's file."""
+    links = []
+    for s, p, o in mapped.graph(entity_id):
         if p == RDF.type or not isinstance(o, URIRef):
             continue
         target = schema.entity_id(o)
@@ -30,8 +52,8 @@ def build_link_graph(schema: Schema, mapped: Mapped) -> nx.MultiDiGraph:
             predicate = PROV.wasDerivedFrom
         if subject is None or subject not in mapped.entities:
             continue
-        graph.add_edge(subject, target, key=predicate)
-    return graph
+        links.append((subject, target, predicate))
+    return links
 
 
 def outgoing(graph: nx.MultiDiGraph, node: str) -> list:

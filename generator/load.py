@@ -12,7 +12,7 @@ from .problems import Position, Problem
 from .schema import Schema
 from .yamlread import Mapping, describe_char, read_yaml
 
-__all__ = ["RawEntity", "ID_PATTERN", "load_content", "did_you_mean", "a_or_an", "id_problem", "id_skeleton", "slug"]
+__all__ = ["RawEntity", "ReadCache", "ID_PATTERN", "load_content", "did_you_mean", "a_or_an", "id_problem", "id_skeleton", "slug"]
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 80
@@ -76,7 +76,22 @@ def id_skeleton(stem: str) -> str:
     return folded.replace("-", "").translate(str.maketrans("01", "ol"))
 
 
-def load_content(root: Path, schema: Schema) -> tuple[list, list]:
+class ReadCache:
+    """YAML trees of files read before, by path, reused while a file's bytes are the same (the live preview
+    reads every file but parses only the one that was edited). The same tree object comes back, which is
+    what lets the mapping cache reuse its part too."""
+
+    def __init__(self):
+        self._trees: dict = {}  # path -> (bytes, tree, problems)
+
+    def read(self, data: bytes, rel: str) -> tuple:
+        found = self._trees.get(rel)
+        if found is None or found[0] != data:
+            found = self._trees[rel] = (data, *read_yaml(data, rel))
+        return found[1], list(found[2])
+
+
+def load_content(root: Path, schema: Schema, cache: ReadCache | None = None) -> tuple[list, list]:
     """Every content/<folder>/<id>.yaml under root as a RawEntity, with all problems found on the way."""
     content = root / "content"
     entities, problems = [], []
@@ -141,7 +156,7 @@ def load_content(root: Path, schema: Schema) -> tuple[list, list]:
         except OSError as error:  # removed or unreadable since the folder was listed (an editor saving, say)
             problems.append(Problem(Position(rel, 1, 1), f"the file cannot be read ({error.strerror}); try again"))
             continue
-        tree, file_problems = read_yaml(data, rel)
+        tree, file_problems = cache.read(data, rel) if cache is not None else read_yaml(data, rel)
         problems.extend(file_problems)
         if tree is not None:
             entities.append(RawEntity(stem, parts[0], rel, tree))

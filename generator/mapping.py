@@ -18,7 +18,7 @@ from .schema import ClassSpec, PropertySpec, Schema, ShapeSpec
 from .vocab import RDF, XSD
 from .yamlread import Mapping, Scalar, Sequence
 
-__all__ = ["EntityRecord", "Reference", "Mapped", "map_entities", "graph_iri", "ONTOLOGY_GRAPH"]
+__all__ = ["EntityRecord", "Reference", "Mapped", "MappingCache", "map_entity", "map_entities", "graph_iri", "ONTOLOGY_GRAPH"]
 
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/cle/ontology")
 LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -39,6 +39,10 @@ class PositionIndex:
 
     def record(self, key, position: Position) -> None:
         self._recorded.append((key, position))
+        self._table = None
+
+    def extend(self, other: "PositionIndex") -> None:
+        self._recorded.extend(other._recorded)
         self._table = None
 
     def get(self, key, default=None):
@@ -264,7 +268,43 @@ class _EntityMapper:
         self.map_shape(child, node, spec.nested, f"an entry of `{spec.key}`")
 
 
-def map_entities(schema: Schema, raw_entities: list) -> tuple[Mapped, list]:
+def map_entity(schema: Schema, raw) -> tuple[Mapped, list]:
+    """One content file on its own: its record, named graph, positions and references, and its problems.
+    Nothing here depends on another file, so a part can be reused while its file is unchanged."""
+    part = Mapped()
+    problems: list = []
+    cls = schema.classes[raw.folder]
+    record = EntityRecord(raw.id, schema.entity_iri(raw.id), cls, raw.path)
+    part.entities[raw.id] = record
+    part.positions.record(record.iri, Position(raw.path, 1, 1))
+    mapper = _EntityMapper(schema, part, record, problems)
+    mapper.add(record.iri, RDF.type, cls.iri, Position(raw.path, 1, 1))
+    mapper.map_shape(record.iri, raw.tree, cls.shape, a_or_an(cls.labels.get('en', cls.name)))
+    return part, problems
+
+
+class MappingCache:
+    """Parts of files mapped before, reused while the loader hands back the very same YAML tree (it does for a
+    file whose bytes are unchanged): the live preview maps only the file that was edited."""
+
+    def __init__(self):
+        self._parts: dict = {}  # path -> (folder, tree, part, problems)
+
+    def part(self, schema: Schema, raw) -> tuple[Mapped, list]:
+        found = self._parts.get(raw.path)
+        if found is not None and found[0] == raw.folder and found[1] is raw.tree:
+            return found[2], found[3]
+        part, problems = map_entity(schema, raw)
+        self._parts[raw.path] = (raw.folder, raw.tree, part, problems)
+        return part, problems
+
+    def forget_except(self, paths) -> None:
+        """Drop the parts of files that are gone."""
+        keep = set(paths)
+        self._parts = {path: found for path, found in self._parts.items() if path in keep}
+
+
+def map_entities(schema: Schema, raw_entities: list, cache: MappingCache | None = None) -> tuple[Mapped, list]:
     """RDF for every entity (plus the ontology in its own named graph), and every mapping problem."""
     mapped = Mapped()
     problems: list = []
@@ -273,12 +313,12 @@ def map_entities(schema: Schema, raw_entities: list) -> tuple[Mapped, list]:
         if not isinstance(s, BNode) and not isinstance(o, BNode):
             ontology.add((s, p, o))
     for raw in sorted(raw_entities, key=lambda r: r.id):
-        cls = schema.classes[raw.folder]
-        record = EntityRecord(raw.id, schema.entity_iri(raw.id), cls, raw.path)
-        mapped.entities[raw.id] = record
-        mapped.positions.record(record.iri, Position(raw.path, 1, 1))
-        mapper = _EntityMapper(schema, mapped, record, problems)
-        mapper.add(record.iri, RDF.type, cls.iri, Position(raw.path, 1, 1))
-        mapper.map_shape(record.iri, raw.tree, cls.shape, a_or_an(cls.labels.get('en', cls.name)))
+        part, part_problems = cache.part(schema, raw) if cache is not None else map_entity(schema, raw)
+        mapped.graphs.update(part.graphs)
+        mapped.entities.update(part.entities)
+        mapped.positions.extend(part.positions)
+        mapped.references.extend(part.references)
+        problems.extend(part_problems)
+    if cache is not None:
+        cache.forget_except(raw.path for raw in raw_entities)
     return mapped, problems
-

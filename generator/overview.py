@@ -13,7 +13,7 @@ def overview_page(writer) -> str:
     lang = writer.lang
     doc = "overview.md"
     counts = {cls.folder: 0 for cls in writer.schema.classes.values()}
-    for record in writer.mapped.entities.values():
+    for _, record in writer.all_entities():
         counts[record.cls.folder] += 1
     lines = [front_matter(writer.page_meta(doc)).rstrip("\n"), "", f"# {ui('overview', lang)}", "",
              ui("overview_intro", lang), "",

@@ -20,7 +20,7 @@ from .site_paths import relative_page_url, to_site_root
 from .ui_text import DURATION_UNITS, LANGUAGE_NAMES, MONTHS, ui
 from .vocab import CLE, DCTERMS, PROV, RDFS, SKOS, XSD
 
-__all__ = ["PageWriter", "SiteInfo", "write_docs", "entity_path", "site_languages", "MAX_LINKS", "NO_SEARCH",
+__all__ = ["PageWriter", "SiteInfo", "write_docs", "home_page", "entity_pages", "listing_pages", "listing_parts", "listing_nav", "read_site_info", "write_pages", "entity_path", "site_languages", "MAX_LINKS", "NO_SEARCH",
            "LIST_PAGE", "list_page_paths", "pager"]
 
 MAX_LINKS = 40  # per relation group on a page: keeps every entity page bounded, whatever links to it
@@ -85,7 +85,14 @@ class PageWriter:
 
     # --- names ---------------------------------------------------------------------------------
 
+    def read(self, key) -> None:
+        """Note what the page being written depends on (when reads are recorded): an entity id (its file),
+        ("in", id) for the links into an entity, ("members", folder) for the list of a class."""
+        if self.reads is not None:
+            self.reads.add(key)
+
     def graph(self, entity_id: str):
+        self.read(entity_id)
         found = self._graphs.get(entity_id)
         if found is None:
             found = self._graphs[entity_id] = self.mapped.graph(entity_id)
@@ -93,6 +100,7 @@ class PageWriter:
 
     def label(self, entity_id: str) -> str:
         """The entity's label in the page language (computed once per entity and language)."""
+        self.read(entity_id)
         found = self._labels.get(entity_id)
         if found is None:
             record = self.mapped.entities[entity_id]
@@ -117,12 +125,20 @@ class PageWriter:
         # Names search should find a page by (synonyms, symbols, brand names, identifiers): the ontology says
         # which, as sub-properties of skos:altLabel or dcterms:identifier.
         self._search_names = self.schema.subproperties_of(SKOS.altLabel, DCTERMS.identifier, SKOS.exactMatch)
+        # The live preview sets a set here to learn what each page reads (see incremental.py).
+        self.reads: set | None = None
         self._members: dict = {}
         for record in self.mapped.entities.values():
             self._members.setdefault(record.cls.folder, []).append(record.id)
 
+    def all_entities(self) -> list:
+        """(id, record) of every entity, sorted by id, for pages that list across classes."""
+        self.read(("members", "*"))
+        return sorted(self.mapped.entities.items())
+
     def members(self, cls: ClassSpec) -> list:
         """Ids of the entities of a class (computed once per build)."""
+        self.read(("members", cls.folder))
         return self._members.get(cls.folder, [])
 
     def property_label(self, prop, spec: PropertySpec | None = None) -> str:
@@ -168,9 +184,19 @@ class PageWriter:
         ids = (self.schema.entity_id(o) for o in self.graph(entity_id).objects(record.iri, prop))
         return sorted(i for i in ids if i in self.mapped.entities)
 
+    def incoming(self, entity_id: str) -> list:
+        """(source id, property) of every link into an entity, sorted (from the link graph)."""
+        self.read(("in", entity_id))
+        return sorted((source, key) for source, _, key in self.links.in_edges(entity_id, keys=True))
+
+    def outgoing(self, entity_id: str) -> list:
+        """(target id, property) of every link out of an entity, sorted (from the link graph)."""
+        self.read(entity_id)
+        return sorted((target, key) for _, target, key in self.links.out_edges(entity_id, keys=True))
+
     def sources_of(self, entity_id: str, prop) -> list:
-        """Ids of entities that link to this one by prop, sorted (from the link graph)."""
-        return sorted({s for s, _, key in self.links.in_edges(entity_id, keys=True) if key == prop})
+        """Ids of entities that link to this one by prop, sorted."""
+        return sorted({source for source, key in self.incoming(entity_id) if key == prop})
 
     def number(self, text) -> str:
         """A decimal in the page language (a decimal comma in Dutch)."""
@@ -269,7 +295,7 @@ class PageWriter:
 
     def search_boost(self, entity_id: str) -> float:
         """Pages more entities link to (sources not counted) rank higher in search: 1 to 5, by log2 of in-degree."""
-        degree = sum(1 for _, _, key in self.links.in_edges(entity_id, keys=True) if key != PROV.wasDerivedFrom)
+        degree = sum(1 for _, key in self.incoming(entity_id) if key != PROV.wasDerivedFrom)
         return float(min(5, 1 + degree.bit_length()))
 
     def entity_page(self, entity_id: str) -> str:
@@ -363,7 +389,7 @@ class PageWriter:
                 flag = f" *({inline(ui('unverified', lang))})*" if spec.path in unverified else ""
                 out.append(f"- **{inline(self.property_title(spec.path, spec))}**: {self.capped(ids, folder)}{flag}")
         grouped: dict = {}
-        for source, _, prop in self.links.in_edges(entity_id, keys=True):
+        for source, prop in self.incoming(entity_id):
             if prop != PROV.wasDerivedFrom:  # who cites a publication: its own table, with locators
                 grouped.setdefault(self.inverse_label(prop), set()).add(source)
         back = [f"- **{inline(name)}**: {self.capped(sorted(ids), folder)}" for name, ids in sorted(grouped.items())]
@@ -489,10 +515,6 @@ def read_site_info(root: Path) -> SiteInfo:
 
 def write_docs(schema: Schema, mapped: Mapped, links: nx.MultiDiGraph, root: Path, docs_root: Path) -> dict:
     """Write docs_root/<lang>/… for every language; returns lang -> nav (list of (title, path))."""
-    from .overview import overview_page
-    from .sources_page import sources_page
-    from .timeline import timeline_page
-
     navs = {}
     languages = site_languages(schema)
     site = read_site_info(root)
@@ -500,29 +522,62 @@ def write_docs(schema: Schema, mapped: Mapped, links: nx.MultiDiGraph, root: Pat
         docs = docs_root / lang
         _copy_hand_written(root / "site", docs, lang, languages)
         writer = PageWriter(schema, mapped, links, lang, languages, site)
-        home = docs / "index.md"  # hand-written in site/; a bare title if it is missing, then the generated part
-        text = home.read_text(encoding="utf-8").rstrip() if home.is_file() else f"# {ui('home', lang)}"
-        home.parent.mkdir(parents=True, exist_ok=True)
-        home.write_text(text + "\n\n" + "\n".join(_explore(writer)), encoding="utf-8")
+        write_pages(docs, {"index.md": home_page(writer, root)})
         _add_front_matter(docs, writer)
-        for record in mapped.entities.values():
-            target = docs / entity_path(record)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(writer.entity_page(record.id), encoding="utf-8")
-        nav = [(ui("home", lang), "index.md")]
-        (docs / "overview.md").write_text(overview_page(writer), encoding="utf-8")
-        nav.append((ui("overview", lang), "overview.md"))
-        for name, pages in (("timeline", timeline_page(writer)), ("sources", sources_page(writer))):
-            _write_pages(docs, pages)  # the first page <name>.md, then <name>/2.md … when the list is long
-            nav.append((ui(name, lang), f"{name}.md"))
-        for cls in schema.classes.values():
-            _write_pages(docs, writer.class_index(cls))
-            nav.append((writer.class_label(cls), f"{cls.folder}/index.md"))
-        navs[lang] = nav
+        write_pages(docs, entity_pages(writer, sorted(mapped.entities)))
+        pages, navs[lang] = listing_pages(writer)
+        write_pages(docs, pages)
     return navs
 
 
-def _write_pages(docs: Path, pages: dict) -> None:
+def home_page(writer: PageWriter, root: Path) -> str:
+    """The hand-written home text of the language (a bare title if there is none), then the generated part."""
+    languages = writer.languages
+    source = root / "site" if writer.lang == languages[0] else root / "site" / writer.lang
+    home = source / "index.md"
+    text = home.read_text(encoding="utf-8").rstrip() if home.is_file() else f"# {ui('home', writer.lang)}"
+    text = text + "\n\n" + "\n".join(_explore(writer))
+    return text if text.startswith("---") else front_matter(writer.page_meta("index.md")) + text
+
+
+def entity_pages(writer: PageWriter, ids) -> dict:
+    """doc path -> text of the pages of the given entities."""
+    return {entity_path(writer.mapped.entities[entity_id]): writer.entity_page(entity_id) for entity_id in ids}
+
+
+def listing_parts(writer: PageWriter) -> dict:
+    """name -> make(), where make() returns doc path -> text: the overview, timeline, sources and each class
+    index (a long list is split into several pages)."""
+    from .overview import overview_page
+    from .sources_page import sources_page
+    from .timeline import timeline_page
+
+    parts = {"overview": lambda: {"overview.md": overview_page(writer)},
+             "timeline": lambda: timeline_page(writer),  # timeline.md, then timeline/2.md … when the list is long
+             "sources": lambda: sources_page(writer)}
+    for cls in writer.schema.classes.values():
+        parts[f"class:{cls.folder}"] = lambda cls=cls: writer.class_index(cls)
+    return parts
+
+
+def listing_nav(writer: PageWriter) -> list:
+    """The generated part of the navigation: home, overview, timeline, sources and every class."""
+    lang = writer.lang
+    nav = [(ui(name, lang), f"{'index' if name == 'home' else name}.md")
+           for name in ("home", "overview", "timeline", "sources")]
+    return nav + [(writer.class_label(cls), f"{cls.folder}/index.md") for cls in writer.schema.classes.values()]
+
+
+def listing_pages(writer: PageWriter) -> tuple[dict, list]:
+    """Every listing page (doc path -> text) and the nav they make."""
+    pages = {}
+    for make in listing_parts(writer).values():
+        pages.update(make())
+    return pages, listing_nav(writer)
+
+
+def write_pages(docs: Path, pages: dict) -> None:
+    """Write doc path -> text under docs."""
     for path, text in pages.items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,12 +10,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .markdown_text import cell, inline
-from .pages import entity_path
+from .pages import entity_path, write_pages
 from .query import load_saved_queries, run_query, term_text
 from .store import open_store, to_quads
 from .vocab import BINDINGS
 
-__all__ = ["QUERY_UI", "write_query_pages", "playground_data"]
+__all__ = ["QUERY_UI", "query_docs", "write_query_pages", "playground_data"]
 
 MAX_PAGE_ROWS = 200
 PLAYGROUND_PAGE = "playground.md"
@@ -102,8 +102,10 @@ def playground_data(saved: list, schema, mapped, lang: str, directory_urls: bool
                                             ensure_ascii=False, indent=1, sort_keys=True)}
 
 
-def write_query_pages(root: Path, schema, mapped, docs_root: Path, navs: dict) -> None:
-    """docs/<lang>/queries/<name>.md + index.md and the playground data; adds both pages to each nav."""
+def query_docs(root: Path, schema, mapped, docs_root: Path, languages, quad_cache: dict | None = None) -> dict:
+    """lang -> (doc path -> text, nav entries): docs/<lang>/queries/<name>.md + index.md with each saved
+    query's answer, and the playground data (the playground page itself is hand-written in docs_root).
+    quad_cache: see store.to_quads."""
     from .mkdocs_adapter import read_site_config
 
     saved = load_saved_queries(root)  # none yet: the index says so, and the playground starts empty
@@ -111,22 +113,27 @@ def write_query_pages(root: Path, schema, mapped, docs_root: Path, navs: dict) -
     namespace = schema.entity_namespace
     prefixes = dict(BINDINGS) | {"id": namespace}
     pages = {entity_id: entity_path(record) for entity_id, record in mapped.entities.items()}
-    store = open_store(to_quads(mapped.graphs))
+    store = open_store(to_quads(mapped.graphs, quad_cache))
     results = {query.name: run_query(store, query.text, max_rows=10_000) for query in saved}
-    for lang, nav in navs.items():
-        docs = docs_root / lang
-        folder = docs / "queries"
-        folder.mkdir(parents=True, exist_ok=True)
-        has_playground = (docs / PLAYGROUND_PAGE).is_file()
+    made = {}
+    for lang in languages:
+        has_playground = (docs_root / lang / PLAYGROUND_PAGE).is_file()
         playground = ("../../playground/" if directory_urls else "../playground.html") if has_playground else None
-        (folder / "index.md").write_text(_index_page(saved, lang, has_playground), encoding="utf-8")
+        texts = {"queries/index.md": _index_page(saved, lang, has_playground)}
         for query in saved:
-            text = _query_page(query, results[query.name], lang, prefixes, pages, namespace, playground)
-            (folder / f"{query.name}.md").write_text(text, encoding="utf-8")
-        data = docs / PLAYGROUND_DATA
-        data.mkdir(parents=True, exist_ok=True)
+            texts[f"queries/{query.name}.md"] = _query_page(query, results[query.name], lang, prefixes, pages,
+                                                            namespace, playground)
         for name, text in playground_data(saved, schema, mapped, lang, directory_urls).items():
-            (data / name).write_text(text + "\n", encoding="utf-8")
-        nav.append((_ui("queries", lang), "queries/index.md"))
+            texts[f"{PLAYGROUND_DATA}/{name}"] = text + "\n"
+        nav = [(_ui("queries", lang), "queries/index.md")]
         if has_playground:
             nav.append((_ui("playground", lang), PLAYGROUND_PAGE))
+        made[lang] = (texts, nav)
+    return made
+
+
+def write_query_pages(root: Path, schema, mapped, docs_root: Path, navs: dict) -> None:
+    """Write the query pages and playground data of every language; adds both pages to each nav."""
+    for lang, (texts, nav) in query_docs(root, schema, mapped, docs_root, list(navs)).items():
+        write_pages(docs_root / lang, texts)
+        navs[lang].extend(nav)

@@ -17,7 +17,7 @@ SOURCE_ROWS = 120
 
 def _sections(writer) -> list:
     """(publication id, ids of the entries citing it) for every publication, sorted by label."""
-    publications = sorted((r.id for r in writer.mapped.entities.values() if CLE.Publication in r.cls.ancestors),
+    publications = sorted((r.id for _, r in writer.all_entities() if CLE.Publication in r.cls.ancestors),
                           key=lambda i: (writer.label(i).casefold(), i))
     sections = []
     for publication in publications:

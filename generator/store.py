@@ -22,14 +22,30 @@ def _term(term):
     raise TypeError(f"the mapped graph holds a blank node or unknown term: {term!r}")
 
 
-def to_quads(graphs: dict) -> list:
+def graph_quads(name, triples) -> list:
+    """The quads of one named graph, sorted by subject, predicate and object."""
+    graph = ox.NamedNode(str(name))
+    quads = [ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in triples]
+    quads.sort(key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    return quads
+
+
+def to_quads(graphs: dict, cache: dict | None = None) -> list:
     """Every quad of every named graph (graph IRI -> triples), sorted by graph, subject, predicate and
-    object (deterministic)."""
+    object (deterministic). cache (graph IRI -> (triples, quads)), kept by the live preview, saves
+    converting a graph again while its triples are the same object."""
     quads = []
-    for name, triples in graphs.items():
-        graph = ox.NamedNode(str(name))
-        quads.extend(ox.Quad(_term(s), _term(p), _term(o), graph) for s, p, o in triples)
-    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    for name in sorted(graphs, key=str):
+        triples = graphs[name]
+        found = cache.get(name) if cache is not None else None
+        if found is None or found[0] is not triples:
+            found = (triples, graph_quads(name, triples))
+            if cache is not None:
+                cache[name] = found
+        quads.extend(found[1])
+    if cache is not None:
+        for name in [name for name in cache if name not in graphs]:
+            del cache[name]
     return quads
 
 

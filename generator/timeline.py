@@ -19,7 +19,7 @@ TIMELINE_PAGE = 150  # events per page (a row holds a date, a link and a propert
 def timeline_events(writer) -> list:
     """(date text, entity id, property IRI, literal) for every date or year on an entity, sorted."""
     events = []
-    for entity_id, record in sorted(writer.mapped.entities.items()):
+    for entity_id, record in writer.all_entities():
         for prop, value in writer.graph(entity_id).predicate_objects(record.iri):
             if isinstance(value, Literal) and value.datatype in DATE_TYPES:
                 events.append((str(value), entity_id, prop, value))

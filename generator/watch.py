@@ -1,4 +1,8 @@
-"""Live preview: serve the built site on 127.0.0.1 and rebuild it whenever a content, ontology or site file changes."""
+"""Live preview: serve the built site on 127.0.0.1, update it whenever a content, ontology or site file changes,
+and reload the pages open in a browser once it has.
+
+An edit under content/ updates the site in place (incremental.py: only the pages that read what changed are
+regenerated and re-rendered); any other change rebuilds everything, staged as `kg build` does."""
 
 from __future__ import annotations
 
@@ -9,15 +13,24 @@ import time
 import traceback
 from pathlib import Path
 from typing import Callable
+from urllib.parse import parse_qs, urlsplit
 
-from .build import build_project
+from .incremental import IncrementalSite, Update
 from .problems import Problem
 
-__all__ = ["WATCHED", "snapshot", "PreviewServer", "rebuild", "watch"]
+__all__ = ["WATCHED", "snapshot", "PreviewServer", "report", "watch", "RELOAD_PATH"]
 
 WATCHED = ("content", "ontology", "site", "mkdocs.yml")  # what a build reads, relative to the project root
-POLL_SECONDS = 0.5
-SETTLE_POLLS = 10  # an editor may save in steps: wait (at most this many polls) until the tree stops changing
+POLL_SECONDS = 0.2
+SETTLE_SECONDS = 0.05
+SETTLE_POLLS = 20  # an editor may save in steps: wait (at most this many polls) until the tree stops changing
+RELOAD_PATH = "/.preview/version"  # ?since=N answers when the site's version is no longer N (or after a while)
+RELOAD_WAIT_SECONDS = 25  # a long poll is answered within this, changed or not; the page then asks again
+# Added to every HTML page the preview serves (never to the built files): reload when the site is rebuilt.
+RELOAD_SCRIPT = (b'<script>(function(){var v=null;function ask(){fetch("' + RELOAD_PATH.encode() + b'?since="+'
+                 b'(v===null?"":v),{cache:"no-store"}).then(function(r){return r.text()}).then(function(t){'
+                 b'if(v!==null&&t!==v){location.reload();return}v=t;ask()}).catch(function(){setTimeout(ask,2000)})}'
+                 b'ask()})();</script>')
 
 
 def snapshot(root: Path) -> dict:
@@ -39,21 +52,66 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
                       ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json"}
 
+    def __init__(self, *args, version=None, **kwargs):
+        self.version = version
+        super().__init__(*args, **kwargs)
+
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")  # a reload always shows the latest build
         super().end_headers()
+
+    def do_GET(self):
+        parts = urlsplit(self.path)
+        if parts.path == RELOAD_PATH:
+            since = parse_qs(parts.query).get("since", [""])[0]
+            return self._send(str(self.version.wait_past(since, RELOAD_WAIT_SECONDS)).encode(), "text/plain")
+        path = Path(self.translate_path(parts.path))
+        page = path / "index.html" if path.is_dir() and parts.path.endswith("/") else path
+        if page.suffix == ".html" and page.is_file():
+            html = page.read_bytes()
+            at = html.rfind(b"</body>")
+            return self._send(html[:at] + RELOAD_SCRIPT + html[at:] if at >= 0 else html, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, *args):
         pass
 
 
+class SiteVersion:
+    """A counter raised after every successful build; long polls wait on it."""
+
+    def __init__(self):
+        self.number = 0
+        self._changed = threading.Condition()
+
+    def bump(self) -> None:
+        with self._changed:
+            self.number += 1
+            self._changed.notify_all()
+
+    def wait_past(self, since: str, timeout: float) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: str(self.number) != since, timeout=timeout)
+            return self.number
+
+
 class PreviewServer:
-    """A static file server for a folder, by path: a build that swaps the folder in is served at once."""
+    """A static file server for a folder, by path (a build that swaps the folder in is served at once), that
+    adds the reload script to HTML pages."""
 
     def __init__(self, folder: Path, host: str = "127.0.0.1", port: int = 8000):
         folder.mkdir(parents=True, exist_ok=True)
-        handler = functools.partial(_Handler, directory=str(folder))
+        self.version = SiteVersion()
+        handler = functools.partial(_Handler, directory=str(folder), version=self.version)
         self.server = http.server.ThreadingHTTPServer((host, port), handler)
+        self.server.daemon_threads = True  # long polls do not hold up the end of the preview
         self.url = f"http://{host}:{self.server.server_address[1]}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -65,21 +123,23 @@ class PreviewServer:
         self.server.server_close()
 
 
-def rebuild(root: Path, out: Path, say: Callable[[str], None]) -> bool:
-    """Build once and say how it went; problems (and even a crash) are printed, never raised."""
-    try:
-        result = build_project(root, out)
-    except Exception:  # a bug in the generator must not end the preview: show it and keep the last site
-        say("the build crashed (a bug, please report it):\n" + traceback.format_exc().rstrip())
-        say("still serving the last good site")
-        return False
-    if result.problems:
-        for problem in sorted(set(result.problems)):
+def report(update: Update, seconds: float, say: Callable[[str], None]) -> bool:
+    """Say how a build or update went; True when it went well."""
+    if update.problems:
+        for problem in sorted(set(update.problems)):
             say(_one_line(problem))
-        count = len(set(result.problems))
+        count = len(set(update.problems))
         say(f"{count} problem{'s' if count != 1 else ''}; still serving the last good site")
         return False
-    say(f"built: {result.entities} entities, {result.pages} HTML pages")
+    if update.full:
+        result = update.build
+        say(f"built: {result.entities} entities, {result.pages} HTML pages ({seconds:.1f} s)")
+    elif update.changed:
+        pages = len(update.pages) + len(update.removed)
+        say(f"updated: {len(update.changed)} entit{'y' if len(update.changed) == 1 else 'ies'} changed, "
+            f"{pages} page{'s' if pages != 1 else ''} re-rendered ({seconds:.2f} s)")
+    else:
+        say("no change to the site")
     return True
 
 
@@ -87,9 +147,25 @@ def _one_line(problem: Problem) -> str:
     return f"{problem.position}: {problem.message}".replace("\r", "\\r").replace("\n", "\\n")
 
 
+def _rebuild(site: IncrementalSite, content_only: bool, say: Callable[[str], None]) -> bool:
+    """Update (content edits) or build everything, and report; a crash is printed, never raised."""
+    start = time.perf_counter()
+    try:
+        update = site.update() if content_only else site.full_build()
+        ok = report(update, time.perf_counter() - start, say)
+        if ok and not update.full and update.changed:
+            site.write_data()  # the downloads, after the pages are shown
+        return ok
+    except Exception:  # a bug in the generator must not end the preview: show it and keep the last site
+        site.ready = False  # the next change rebuilds everything
+        say("the build crashed (a bug, please report it):\n" + traceback.format_exc().rstrip())
+        say("still serving the last good site")
+        return False
+
+
 def _settled(root: Path, state: dict, sleep: Callable[[float], None]) -> dict:
     for _ in range(SETTLE_POLLS):
-        sleep(POLL_SECONDS)
+        sleep(SETTLE_SECONDS)
         again = snapshot(root)
         if again == state:
             break
@@ -99,13 +175,15 @@ def _settled(root: Path, state: dict, sleep: Callable[[float], None]) -> dict:
 
 def watch(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, say: Callable[[str], None] = print,
           cycles: int | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
-    """Build, serve out/site, and rebuild on every change until interrupted (or for `cycles` polls)."""
+    """Build, serve out/site, and update on every change until interrupted (or for `cycles` polls)."""
     server = PreviewServer(out / "site", host, port)
     server.start()
-    say(f"serving {server.url} (rebuilds when {', '.join(WATCHED)} change; Ctrl-C stops)")
+    site = IncrementalSite(root, out)
+    say(f"serving {server.url} (updates when {', '.join(WATCHED)} change; Ctrl-C stops)")
     try:
         state = snapshot(root)
-        rebuild(root, out, say)
+        if _rebuild(site, False, say):
+            server.version.bump()
         done = 0
         while cycles is None or done < cycles:
             done += 1
@@ -115,7 +193,11 @@ def watch(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, say:
                 continue
             before, state = state, _settled(root, now, sleep)
             changed = sorted(k for k in set(before) | set(state) if before.get(k) != state.get(k))
-            say(f"changed: {', '.join(changed[:3]) or 'files'}{' …' if len(changed) > 3 else ''}; rebuilding")
-            rebuild(root, out, say)
+            if not changed:
+                continue
+            say(f"changed: {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''}")
+            if _rebuild(site, all(path.startswith("content/") for path in changed), say):
+                server.version.bump()
     finally:
+        site.close()
         server.stop()
