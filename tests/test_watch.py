@@ -1,4 +1,5 @@
-"""`kg preview` (make serve) for real: a subprocess serving a tmp tree, rebuilt on edits, problems printed, old site kept."""
+"""`kg preview` (make serve) for real: a subprocess serving a tmp tree, updated on edits (only the pages that
+changed), problems printed, old site kept, and an open page in Chromium reloading by itself."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
+from generator.watch import RELOAD_SCRIPT
 from tests.conftest import ROOT, copy_project
 
 PAPER = ("label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
@@ -95,6 +98,8 @@ def test_preview_rebuilds_on_edit_and_keeps_the_last_good_site(preview):
 
     paper = root / "content" / "publications" / "paper.yaml"
     paper.write_text(PAPER.replace("The paper", "The renamed paper"), encoding="utf-8")
+    updated = running.wait_for(lambda line: line.startswith(("updated: ", "built: ")))
+    assert updated.startswith("updated: 1 entity changed, ")  # in place, not a full build
     poll_page(page_url, "The renamed paper")
 
     paper.write_text(PAPER.replace("The paper", "The broken paper").replace("  - source", "\t- source"), encoding="utf-8")
@@ -105,3 +110,31 @@ def test_preview_rebuilds_on_edit_and_keeps_the_last_good_site(preview):
     page = fetch(page_url)
     assert "The renamed paper" in page and "The broken paper" not in page
     assert running.process.poll() is None  # still running after the problem
+
+
+def test_an_open_page_reloads_itself_after_an_edit(preview):
+    from tests.test_browser import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (make chromium)")
+    from playwright.sync_api import sync_playwright
+
+    root, running = preview
+    url = running.wait_for(lambda line: line.startswith("serving ")).split()[1]
+    running.wait_for(lambda line: line.startswith("built: "))
+    errors = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page()
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(url + "publications/paper/")
+            assert page.title().startswith("The paper - ")
+            paper = root / "content" / "publications" / "paper.yaml"
+            paper.write_text(PAPER.replace("The paper", "The reloaded paper"), encoding="utf-8")
+            page.wait_for_function("document.title.startsWith('The reloaded paper - ')",
+                                   timeout=WAIT_SECONDS * 1000)  # no reload asked for: the page does it
+        finally:
+            browser.close()
+    assert not errors
+    assert RELOAD_SCRIPT not in (root / "build" / "site" / "publications" / "paper" / "index.html").read_bytes()
