@@ -99,7 +99,10 @@ class IncrementalSite:
         self.workers = {lang: RenderWorker(self.root, self.out / "docs" / lang, self._site_dir(lang), lang,
                                            result.navs[lang], "" if lang == self.languages[0] else f"{lang}/")
                         for lang in self.languages}
-        self._render({lang: [] for lang in self.languages})  # loads MkDocs in the workers now, not at the first edit
+        for worker in self.workers.values():  # loads MkDocs in the workers now, not at the first edit
+            worker.send()
+        for worker in self.workers.values():
+            worker.receive()
         self.ready = True
         return Update([], sorted(self.mapped.entities), full=True, build=result)
 
@@ -131,8 +134,11 @@ class IncrementalSite:
             gone = [path for entity_id in sorted(changed - kept) for path in parts.pop(entity_id)[1]]
             written[lang], vanished = self._write_parts(self._writer(lang), stale, queries[lang])
             removed[lang] = self._remove_pages(lang, gone + vanished)
+            # This language renders in its worker while the next one's pages are written.
+            self.workers[lang].send([_page_url(path) for path in removed[lang]])
         try:
-            self._render(removed)
+            for lang in self.languages:
+                self.workers[lang].receive()
         except SiteBuildError as error:
             self.ready = False  # pages may be half rendered: the next change rebuilds everything
             return Update([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")
@@ -172,13 +178,6 @@ class IncrementalSite:
         self.parts[writer.lang][key] = (frozenset(writer.reads), tuple(texts))
         writer.reads = None
         return texts
-
-    def _render(self, removed: dict) -> None:
-        """Dirty builds in every language's worker at once (two cores, two languages)."""
-        for lang in self.languages:
-            self.workers[lang].send([_page_url(path) for path in removed.get(lang, ())])
-        for lang in self.languages:
-            self.workers[lang].receive()
 
     def _dirty_keys(self, old, new, changed: set) -> set:
         """What the changed files make stale (see the module docstring)."""

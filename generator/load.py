@@ -77,18 +77,24 @@ def id_skeleton(stem: str) -> str:
 
 
 class ReadCache:
-    """YAML trees of files read before, by path, reused while a file's bytes are the same (the live preview
-    reads every file but parses only the one that was edited). The same tree object comes back, which is
-    what lets the mapping cache reuse its part too."""
+    """YAML trees of files read before, by path, reused while a file's modification time, size and inode are
+    the same (what the live preview's watcher compares too): the preview lists every file but reads and
+    parses only the one that was edited. The same tree object comes back, which is what lets the mapping
+    cache reuse its part too."""
 
     def __init__(self):
-        self._trees: dict = {}  # path -> (bytes, tree, problems)
+        self._trees: dict = {}  # path -> (stamp, tree, problems)
 
-    def read(self, data: bytes, rel: str) -> tuple:
+    @staticmethod
+    def _stamp(info) -> tuple:
+        return info.st_mtime_ns, info.st_size, info.st_ino
+
+    def get(self, rel: str, info) -> tuple | None:
         found = self._trees.get(rel)
-        if found is None or found[0] != data:
-            found = self._trees[rel] = (data, *read_yaml(data, rel))
-        return found[1], list(found[2])
+        return (found[1], list(found[2])) if found is not None and found[0] == self._stamp(info) else None
+
+    def put(self, rel: str, info, tree, problems: list) -> None:
+        self._trees[rel] = (self._stamp(info), tree, list(problems))
 
 
 def load_content(root: Path, schema: Schema, cache: ReadCache | None = None) -> tuple[list, list]:
@@ -149,14 +155,21 @@ def load_content(root: Path, schema: Schema, cache: ReadCache | None = None) -> 
                                                          "differ only in hyphens, 0/o or 1/l are confused); rename one"))
         seen_ids.setdefault(skeleton, rel)
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
+            info = path.stat()  # before reading: a later edit changes the stamp, so it is never missed
+            if info.st_size > MAX_FILE_BYTES:
                 problems.append(Problem(Position(rel, 1, 1), f"the file is larger than {MAX_FILE_BYTES} bytes; split it"))
                 continue
-            data = path.read_bytes()
+            cached = cache.get(rel, info) if cache is not None else None
+            data = path.read_bytes() if cached is None else None
         except OSError as error:  # removed or unreadable since the folder was listed (an editor saving, say)
             problems.append(Problem(Position(rel, 1, 1), f"the file cannot be read ({error.strerror}); try again"))
             continue
-        tree, file_problems = cache.read(data, rel) if cache is not None else read_yaml(data, rel)
+        if cached is None:
+            tree, file_problems = read_yaml(data, rel)
+            if cache is not None:
+                cache.put(rel, info, tree, file_problems)
+        else:
+            tree, file_problems = cached
         problems.extend(file_problems)
         if tree is not None:
             entities.append(RawEntity(stem, parts[0], rel, tree))

@@ -21,7 +21,7 @@ from .problems import Problem
 __all__ = ["WATCHED", "snapshot", "PreviewServer", "report", "watch", "RELOAD_PATH"]
 
 WATCHED = ("content", "ontology", "site", "mkdocs.yml")  # what a build reads, relative to the project root
-POLL_SECONDS = 0.2
+POLL_SECONDS = 1.0  # a snapshot this often even without a file system event (0.2 s when events are unavailable)
 SETTLE_SECONDS = 0.05
 SETTLE_POLLS = 20  # an editor may save in steps: wait (at most this many polls) until the tree stops changing
 RELOAD_PATH = "/.preview/version"  # ?since=N answers when the site's version is no longer N (or after a while)
@@ -163,9 +163,51 @@ def _rebuild(site: IncrementalSite, content_only: bool, say: Callable[[str], Non
         return False
 
 
-def _settled(root: Path, state: dict, sleep: Callable[[float], None]) -> dict:
+class Wakeup:
+    """Wakes the loop as soon as the file system reports a change under a watched path (inotify and the like,
+    through watchdog, which MkDocs itself uses). The loop still compares snapshots, so a missed event costs a
+    poll and a spurious one (an editor's swap file, say) costs a snapshot."""
+
+    def __init__(self, root: Path):
+        self._event = threading.Event()
+        self._observer = None
+        try:
+            from watchdog.events import FileSystemEventHandler
+            from watchdog.observers import Observer
+        except ImportError:  # polling alone still works
+            return
+        wakeup = self._event
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event):
+                wakeup.set()
+
+        observer = Observer()
+        observer.schedule(Handler(), str(root), recursive=False)  # mkdocs.yml, and folders made or removed
+        for name in WATCHED:
+            if (root / name).is_dir():
+                observer.schedule(Handler(), str(root / name), recursive=True)
+        observer.daemon = True
+        observer.start()
+        self._observer = observer
+
+    def wait(self) -> None:
+        """Until an event or the poll interval, whichever comes first."""
+        if self._observer is not None:
+            self._event.wait(POLL_SECONDS)
+        else:
+            time.sleep(POLL_SECONDS / 5)
+        self._event.clear()
+
+    def stop(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+
+
+def _settled(root: Path, state: dict) -> dict:
     for _ in range(SETTLE_POLLS):
-        sleep(SETTLE_SECONDS)
+        time.sleep(SETTLE_SECONDS)
         again = snapshot(root)
         if again == state:
             break
@@ -173,25 +215,23 @@ def _settled(root: Path, state: dict, sleep: Callable[[float], None]) -> dict:
     return state
 
 
-def watch(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, say: Callable[[str], None] = print,
-          cycles: int | None = None, sleep: Callable[[float], None] = time.sleep) -> None:
-    """Build, serve out/site, and update on every change until interrupted (or for `cycles` polls)."""
+def watch(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, say: Callable[[str], None] = print) -> None:
+    """Build, serve out/site, and update on every change until interrupted."""
     server = PreviewServer(out / "site", host, port)
     server.start()
     site = IncrementalSite(root, out)
+    wakeup = Wakeup(root)
     say(f"serving {server.url} (updates when {', '.join(WATCHED)} change; Ctrl-C stops)")
     try:
         state = snapshot(root)
         if _rebuild(site, False, say):
             server.version.bump()
-        done = 0
-        while cycles is None or done < cycles:
-            done += 1
-            sleep(POLL_SECONDS)
+        while True:
+            wakeup.wait()
             now = snapshot(root)
             if now == state:
                 continue
-            before, state = state, _settled(root, now, sleep)
+            before, state = state, _settled(root, now)
             changed = sorted(k for k in set(before) | set(state) if before.get(k) != state.get(k))
             if not changed:
                 continue
@@ -199,5 +239,6 @@ def watch(root: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, say:
             if _rebuild(site, all(path.startswith("content/") for path in changed), say):
                 server.version.bump()
     finally:
+        wakeup.stop()
         site.close()
         server.stop()
