@@ -35,13 +35,17 @@ def _report(problems, fmt: str = "text") -> int:
 
 
 def cmd_check(args) -> int:
-    from .pipeline import check_project
+    from .pipeline import Summary, check_project, check_summary
 
-    checked = check_project(args.root, shacl=args.shacl)
-    if not checked.ok:
-        return _report(checked.problems, args.format)
-    triples = sum(len(graph) for graph in checked.mapped.graphs.values())
-    print(f"ok: {len(checked.mapped.entities)} entities, {triples} triples, 0 problems")
+    if args.shacl:  # pyshacl needs the whole graph in this process
+        checked = check_project(args.root, shacl=True)
+        summary = Summary(checked.problems, len(checked.mapped.entities) if checked.mapped else 0,
+                          sum(len(graph) for graph in checked.mapped.graphs.values()) if checked.mapped else 0)
+    else:
+        summary = check_summary(args.root)
+    if summary.problems:
+        return _report(summary.problems, args.format)
+    print(f"ok: {summary.entities} entities, {summary.triples} triples, 0 problems")
     return 0
 
 

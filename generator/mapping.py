@@ -18,7 +18,7 @@ from .schema import ClassSpec, PropertySpec, Schema, ShapeSpec
 from .vocab import RDF, XSD
 from .yamlread import Mapping, Scalar, Sequence
 
-__all__ = ["EntityRecord", "Reference", "Mapped", "MappingCache", "map_entity", "map_entities", "graph_iri", "ONTOLOGY_GRAPH"]
+__all__ = ["EntityRecord", "Reference", "Mapped", "MappingCache", "map_entity", "map_entities", "ontology_graph", "graph_iri", "ONTOLOGY_GRAPH"]
 
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/cle/ontology")
 LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -268,6 +268,16 @@ class _EntityMapper:
         self.map_shape(child, node, spec.nested, f"an entry of `{spec.key}`")
 
 
+def ontology_graph(schema: Schema) -> TripleSet:
+    """The vocabulary's named terms and labels, as the dataset's ontology graph (the shapes' blank nodes stay
+    in ontology/)."""
+    ontology = TripleSet(ONTOLOGY_GRAPH)
+    for s, p, o in schema.graph:
+        if not isinstance(s, BNode) and not isinstance(o, BNode):
+            ontology.add((s, p, o))
+    return ontology
+
+
 def map_entity(schema: Schema, raw) -> tuple[Mapped, list]:
     """One content file on its own: its record, named graph, positions and references, and its problems.
     Nothing here depends on another file, so a part can be reused while its file is unchanged."""
@@ -308,10 +318,7 @@ def map_entities(schema: Schema, raw_entities: list, cache: MappingCache | None 
     """RDF for every entity (plus the ontology in its own named graph), and every mapping problem."""
     mapped = Mapped()
     problems: list = []
-    ontology = mapped.graphs[ONTOLOGY_GRAPH] = TripleSet(ONTOLOGY_GRAPH)
-    for s, p, o in schema.graph:  # the vocabulary's named terms and labels; shapes' blank nodes stay in ontology/
-        if not isinstance(s, BNode) and not isinstance(o, BNode):
-            ontology.add((s, p, o))
+    mapped.graphs[ONTOLOGY_GRAPH] = ontology_graph(schema)
     for raw in sorted(raw_entities, key=lambda r: r.id):
         part, part_problems = cache.part(schema, raw) if cache is not None else map_entity(schema, raw)
         mapped.graphs.update(part.graphs)

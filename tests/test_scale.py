@@ -74,3 +74,16 @@ def test_incremental_updates_match_a_fresh_generation_for_every_class(synthetic,
             assert_docs_match_a_fresh_generation(root, tmp_path / folder)
     finally:
         site.close()
+
+
+def test_the_performance_page_shows_the_committed_figures(site_dir):
+    import json
+
+    build = json.loads((ROOT / "bench" / "results" / "build.json").read_text(encoding="utf-8"))
+    preview = json.loads((ROOT / "bench" / "results" / "preview.json").read_text(encoding="utf-8"))
+    for page, heading in ((site_dir / "performance" / "index.html", "Live preview"),
+                          (site_dir / "nl" / "performance" / "index.html", "Live voorbeeld")):
+        html = page.read_text(encoding="utf-8")
+        assert "<svg" in html and heading in html
+        assert f"{build['rows'][0]['build_s']:.1f}" in html
+        assert f"{preview['max_s']:.2f}" in html and f"{preview['full_build_s']:.1f}" in html
