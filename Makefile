@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test check serve clean chromium sparql snapshots bench-query bench-build
+.PHONY: site test check serve clean chromium sparql snapshots bench-query bench-build bench-preview
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -51,6 +51,10 @@ bench-query: $(STAMP)
 ## make bench-build: build time and memory per stage at 1k, 10k and 20k synthetic entities, against bare MkDocs
 bench-build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/bench_build.py
+
+## make bench-preview: live preview at 1k synthetic entities, from saving an edit to the page being served
+bench-preview: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python bench/bench_preview.py
 
 clean:
 	rm -rf build

@@ -1,6 +1,6 @@
 """Benchmark the build stage by stage on synthetic trees, against the floor of a bare MkDocs build.
 
-Usage:  .venv/bin/python bench/bench_build.py [N ...] [--out bench/results/build.json]
+Usage:  .venv/bin/python bench/bench_build.py [N ...] [--out bench/results/build.json] [--check-only]
 Default sizes 1000 10000 20000. For each N: writes a synthetic tree (`kg synth`), times `kg check` as a
 contributor runs it (a fresh process, median of 3), times each stage of the build in a fresh process (load, map, check, dumps, pages, render) with its peak memory, then times the
 floor: a bare MkDocs build, with the project's own mkdocs.yml, of the same Markdown pages as if they were
@@ -149,7 +149,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 20000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "build.json")
+    parser.add_argument("--check-only", action="store_true",
+                        help="time only `kg check` for the given sizes and update those figures in --out")
     args = parser.parse_args()
+    if args.check_only:
+        return recheck(args.sizes, args.out)
     rows = []
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         for n in args.sizes:
@@ -160,6 +164,26 @@ def main() -> None:
                   f"peak {row['build_peak_mb']:.0f} MB, check {row['check_s']:.2f}s, largest page "
                   f"{row['largest_page_kb']:.1f} KB, search index {row['search_index_mb']:.1f} MB\n          {stages}",
                   flush=True)
+    write_results(rows, args.out)
+
+
+def recheck(sizes: list, out: Path) -> None:
+    """Time `kg check` again (after a change to the check alone) and update the figures in an earlier run's file."""
+    results = json.loads(out.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        for row in results["rows"]:
+            if row["n"] in sizes:
+                tree = Path(tmp) / f"tree-{row['n']}"
+                subprocess.run([PYTHON, "-m", "generator.cli", "synth", str(row["n"]), "--out", str(tree)], check=True,
+                               cwd=ROOT, capture_output=True)
+                row["check_s"] = time_check(tree)
+                row["check_remeasured"] = True
+                print(f"N={row['n']:>6}: check {row['check_s']:.2f}s (median of {CHECK_RUNS})", flush=True)
+    write_results(results["rows"], out)
+
+
+def write_results(rows: list, out: Path) -> None:
+    """Work out the budgets, print them and write everything to out."""
     by_n = {row["n"]: row for row in rows}
     budgets = {}
     if 10000 in by_n:
@@ -172,10 +196,10 @@ def main() -> None:
     for name, budget in budgets.items():
         verdict = "ok" if budget["value"] <= budget["limit"] else "OVER"
         print(f"budget {name}: {budget['value']:.2f} (limit {budget['limit']}) {verdict}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     machine = {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
-    args.out.write_text(json.dumps({"machine": machine, "rows": rows, "budgets": budgets}, indent=2, sort_keys=True) + "\n")
-    print(f"wrote {args.out}")
+    out.write_text(json.dumps({"machine": machine, "rows": rows, "budgets": budgets}, indent=2, sort_keys=True) + "\n")
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -5,11 +5,12 @@ pages that read what changed, write only the Markdown whose text differs, and le
 those pages (dirty builds in one worker process per language, kept loaded). Anything else that changes
 (ontology/, site/, mkdocs.yml) needs the full build, which is also the fallback whenever an update fails.
 
-Which entity pages to regenerate is learnt, not guessed: while a page is written, the PageWriter records
-what it reads (an entity's file, the links into an entity, the list of a class). A changed file makes dirty
-its own id, the links into every entity it linked to before or links to now, and its class list when it
-appears or goes. The listing pages (home, overview, timeline, sources, class indexes, queries) read
-everything and are regenerated on every update; they are few.
+Which pages to regenerate is learnt, not guessed: while a page is written, the PageWriter records what it
+reads (an entity's file, the links into an entity, the list of a class or of every entity). A changed file
+makes stale its own id, the links into every entity it linked to before or links to now, and the lists it
+joins or leaves; every page (entity page, or a listing such as the timeline or a class index) that read
+something stale is made again. The query pages run SPARQL over everything and are made on every update.
+Tests hold the result to a fresh generation after each kind of edit (tests/test_incremental.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .jsonschema_export import SCHEMA_FOLDER, known_ids_from_records, write_sche
 from .linkgraph import build_link_graph, links_of, relink
 from .mkdocs_adapter import RenderWorker, SiteBuildError
 from .pages import PageWriter, entity_pages, home_page, listing_parts, read_site_info, site_languages
-from .pipeline import ProjectCache, check_project
+from .pipeline import ProjectCache, check_project, paused_garbage_collector
 from .problems import Position, Problem
 from .query_pages import query_docs
 from .store import to_quads
@@ -113,6 +114,10 @@ class IncrementalSite:
         to update); write_data() then brings the downloads up to date."""
         if not self.ready:
             return self.full_build()
+        with paused_garbage_collector():  # a full collection over the whole graph would cost more than the update
+            return self._update()
+
+    def _update(self) -> Update:
         checked = check_project(self.root, cache=self.cache)
         if checked.problems:
             return Update(checked.problems)

@@ -15,6 +15,7 @@ from .load import ID_PATTERN, a_or_an, did_you_mean, slug
 from .problems import Position, Problem
 from .scaffold import PLACEHOLDER, placeholder_message
 from .schema import ClassSpec, PropertySpec, Schema, ShapeSpec
+from .text_links import check_text_links
 from .vocab import RDF, XSD
 from .yamlread import Mapping, Scalar, Sequence
 
@@ -290,7 +291,7 @@ def map_entity(schema: Schema, raw) -> tuple[Mapped, list]:
     mapper = _EntityMapper(schema, part, record, problems)
     mapper.add(record.iri, RDF.type, cls.iri, Position(raw.path, 1, 1))
     mapper.map_shape(record.iri, raw.tree, cls.shape, a_or_an(cls.labels.get('en', cls.name)))
-    return part, problems
+    return part, problems + check_text_links(part)
 
 
 class MappingCache:

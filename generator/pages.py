@@ -87,7 +87,8 @@ class PageWriter:
 
     def read(self, key) -> None:
         """Note what the page being written depends on (when reads are recorded): an entity id (its file),
-        ("in", id) for the links into an entity, ("members", folder) for the list of a class."""
+        ("in", id) for the links into an entity, ("members", folder) for the list of a class and
+        ("members", "*") for the list of every entity."""
         if self.reads is not None:
             self.reads.add(key)
 

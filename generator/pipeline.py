@@ -10,11 +10,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import check_references, check_text_links
+from .checks import check_references
 from .load import ReadCache, list_content, load_content, read_content_file
 from .mapping import EntityRecord, Mapped, MappingCache, map_entities, map_entity, ontology_graph
 from .schema import Schema, load_schema
-from .shacl import check_shapes
 from .timing import StageTimer
 
 __all__ = ["Checked", "ProjectCache", "Summary", "check_project", "check_summary"]
@@ -82,8 +81,9 @@ def _check(root: Path, shacl: bool, timer: StageTimer, cache: ProjectCache | Non
     with timer.stage("check"):
         problems += map_problems
         problems += check_references(schema, mapped)
-        problems += check_text_links(mapped)
         if shacl and not problems:
+            from .shacl import check_shapes  # pyshacl takes a while to import: only when asked for
+
             problems += check_shapes(schema, mapped)
     return Checked(schema, mapped, sorted(set(problems)))
 
@@ -98,30 +98,32 @@ class Summary:
 
 
 PARALLEL_FROM = 1000  # files; below this, starting processes costs more than it saves
-_SCHEMA = None  # the schema, for the forked readers (inherited, never pickled)
+_FORKED: dict = {}  # the schema and chunks, for the forked readers: inherited, never pickled
 
 
 def check_summary(root: Path, workers: int | None = None, parallel_from: int = PARALLEL_FROM) -> Summary:
     """The same problems as check_project, found faster on a large tree: the files are read and mapped in
-    several processes (reading and mapping one file needs no other), which send back only their problems
-    and what the checks across files need (records and references); the graph itself is not kept."""
-    global _SCHEMA
+    several processes (reading and mapping one file needs no other; this process takes a share too), which
+    send back only their problems and what the checks across files need (records and references); the
+    graph itself is not kept."""
     workers = workers or min(os.cpu_count() or 1, 4)
     with paused_garbage_collector():
         schema, problems = load_schema(root)
         if schema is None:
             return Summary(problems)
         files, problems = list_content(root, schema)
-        chunks = [files[i::workers] for i in range(workers)] if workers > 1 and len(files) >= parallel_from else [files]
-        if len(chunks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            _SCHEMA = schema
-            try:
-                with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
-                    results = pool.map(_check_files, chunks)
-            finally:
-                _SCHEMA = None
-        else:
-            results = [_check_files(files, schema)]
+        forking = workers > 1 and len(files) >= parallel_from and "fork" in multiprocessing.get_all_start_methods()
+        chunks = [files[i::workers] for i in range(workers)] if forking else [files]
+        _FORKED.update(schema=schema, chunks=chunks)
+        try:
+            if forking:
+                with multiprocessing.get_context("fork").Pool(len(chunks) - 1) as pool:
+                    others = pool.map_async(_check_chunk, range(1, len(chunks)))
+                    results = [_check_chunk(0)] + others.get()
+            else:
+                results = [_check_chunk(0)]
+        finally:
+            _FORKED.clear()
         lite = Mapped()
         triples = len(ontology_graph(schema))
         for file_problems, records, references, count in results:
@@ -134,17 +136,18 @@ def check_summary(root: Path, workers: int | None = None, parallel_from: int = P
     return Summary(sorted(set(problems)), len(lite.entities), triples)
 
 
-def _check_files(files: list, schema: Schema | None = None) -> tuple:
-    """Read, map and check each file on its own: (problems, (id, folder, path) records, references, triples)."""
-    schema = schema or _SCHEMA
+def _check_chunk(index: int) -> tuple:
+    """Read, map and check each file of one chunk on its own: (problems, (id, folder, path) records,
+    references, triples)."""
+    schema = _FORKED["schema"]
     problems, records, references, triples = [], [], [], 0
-    for file in files:
+    for file in _FORKED["chunks"][index]:
         raw, file_problems = read_content_file(file)
         problems += file_problems
         if raw is None:
             continue
         part, part_problems = map_entity(schema, raw)
-        problems += part_problems + check_text_links(part)
+        problems += part_problems
         records.append((raw.id, raw.folder, raw.path))
         references += part.references
         triples += sum(len(graph) for graph in part.graphs.values())
