@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -89,9 +90,7 @@ def render_site(root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list
         index.write_text(merge_search_index(previous, index.read_text(encoding="utf-8"), removed), encoding="utf-8")
 
 
-_TEMPLATE_CACHE = []
-
-
+@functools.lru_cache(maxsize=1)
 def _template_cache():
     """One in-memory Jinja bytecode cache per process (a worker renders many dirty builds). Jinja keys each
     entry by template name and a checksum of its source, so an edited template is compiled again."""
@@ -108,9 +107,7 @@ def _template_cache():
         def dump_bytecode(self, bucket):
             self.codes[bucket.key] = bucket.bytecode_to_string()
 
-    if not _TEMPLATE_CACHE:
-        _TEMPLATE_CACHE.append(MemoryBytecodeCache())
-    return _TEMPLATE_CACHE[0]
+    return MemoryBytecodeCache()
 
 
 def merge_search_index(previous: str, fresh: str, removed=()) -> str:
@@ -119,8 +116,10 @@ def merge_search_index(previous: str, fresh: str, removed=()) -> str:
     and drop pages that are gone."""
     import json
 
+    def page(entry) -> str:
+        return entry["location"].split("#", 1)[0]
+
     old, new = json.loads(previous), json.loads(fresh)
-    page = lambda entry: entry["location"].split("#", 1)[0]  # noqa: E731
     rendered: dict = {}
     for entry in new["docs"]:
         rendered.setdefault(page(entry), []).append(entry)
