@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test check serve clean chromium sparql snapshots bench-query bench-build bench-preview
+.PHONY: site test lint check serve clean chromium sparql snapshots bench-query bench-build bench-preview
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -26,8 +26,13 @@ check: $(STAMP)
 	$(BIN)/kg check
 
 ## make test: install what the tests need (Debian's chromium for browser tests) and run them
-test: $(STAMP) $(NODE_STAMP) chromium
+test: $(STAMP) $(NODE_STAMP) chromium lint
 	$(BIN)/python -m pytest
+
+## make lint: ruff's lint rules and its formatter over the Python code (configured in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

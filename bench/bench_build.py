@@ -28,7 +28,7 @@ STAGE_SCRIPT = r"""
 import json, resource, sys, time
 from pathlib import Path
 from generator.build import build_project
-from generator.timing import StageTimer
+from generator.model.timing import StageTimer
 timer = StageTimer()
 result = build_project(Path(sys.argv[1]), Path(sys.argv[2]), timer=timer)
 assert not result.problems, result.problems[:5]
@@ -41,7 +41,7 @@ CHECK_RUNS = 3  # `kg check` is timed as a contributor runs it (a fresh process)
 FLOOR_SCRIPT = r"""
 import json, resource, sys, time
 from pathlib import Path
-from generator.mkdocs_adapter import render_site
+from generator.renderer.mkdocs_adapter import render_site
 root, docs, site, lang = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 nav = [("Home", "index.md")] + [(p.parent.name, f"{p.parent.name}/index.md") for p in sorted(docs.glob("*/index.md"))]
 start = time.perf_counter()
@@ -100,7 +100,9 @@ def floor(tree: Path, docs_root: Path, work: Path) -> dict:
     for lang_docs in sorted(p for p in docs_root.iterdir() if p.is_dir()):
         plain = work / f"floor-docs-{lang_docs.name}"
         shutil.copytree(lang_docs, plain)
-        measured = run_json(FLOOR_SCRIPT, str(tree), str(plain), str(work / f"floor-site-{lang_docs.name}"), lang_docs.name)
+        measured = run_json(
+            FLOOR_SCRIPT, str(tree), str(plain), str(work / f"floor-site-{lang_docs.name}"), lang_docs.name
+        )
         total += measured["seconds"]
         peak = max(peak, measured["peak_mb"])
     return {"seconds": total, "peak_mb": peak}
@@ -121,26 +123,37 @@ def time_check(tree: Path) -> float:
     times = []
     for _ in range(CHECK_RUNS):
         start = time.perf_counter()
-        subprocess.run([PYTHON, "-m", "generator.cli", "--root", str(tree), "check"], check=True, cwd=ROOT,
-                       capture_output=True)
+        subprocess.run(
+            [PYTHON, "-m", "generator.cli", "--root", str(tree), "check"], check=True, cwd=ROOT, capture_output=True
+        )
         times.append(time.perf_counter() - start)
     return sorted(times)[len(times) // 2]
 
 
 def bench_size(n: int, work: Path) -> dict:
     tree, out = work / f"tree-{n}", work / f"out-{n}"
-    subprocess.run([PYTHON, "-m", "generator.cli", "synth", str(n), "--out", str(tree)], check=True, cwd=ROOT,
-                   capture_output=True)
+    subprocess.run(
+        [PYTHON, "-m", "generator.cli", "synth", str(n), "--out", str(tree)], check=True, cwd=ROOT, capture_output=True
+    )
     check = {"check_s": time_check(tree)}
     build = run_json(STAGE_SCRIPT, str(tree), str(out))
     total = sum(build["stages"].values())
     base = floor(tree, out / "docs", work / f"floor-{n}")
-    row = {"n": n, "check_s": check["check_s"], "stages_s": build["stages"], "build_s": total,
-           "build_peak_mb": build["tree_peak_mb"], "own_peak_mb": build["own_peak_mb"],
-           "pages": build["pages"], "triples": build["triples"],
-           "floor_s": base["seconds"], "floor_peak_mb": base["peak_mb"],
-           "ratio_to_floor": total / base["seconds"], "largest_page_kb": largest_page_kb(out / "site"),
-           "search_index_mb": search_index_mb(out / "site")}
+    row = {
+        "n": n,
+        "check_s": check["check_s"],
+        "stages_s": build["stages"],
+        "build_s": total,
+        "build_peak_mb": build["tree_peak_mb"],
+        "own_peak_mb": build["own_peak_mb"],
+        "pages": build["pages"],
+        "triples": build["triples"],
+        "floor_s": base["seconds"],
+        "floor_peak_mb": base["peak_mb"],
+        "ratio_to_floor": total / base["seconds"],
+        "largest_page_kb": largest_page_kb(out / "site"),
+        "search_index_mb": search_index_mb(out / "site"),
+    }
     shutil.rmtree(tree), shutil.rmtree(out)
     return row
 
@@ -149,8 +162,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 20000])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "build.json")
-    parser.add_argument("--check-only", action="store_true",
-                        help="time only `kg check` for the given sizes and update those figures in --out")
+    parser.add_argument(
+        "--check-only",
+        action="store_true",
+        help="time only `kg check` for the given sizes and update those figures in --out",
+    )
     args = parser.parse_args()
     if args.check_only:
         return recheck(args.sizes, args.out)
@@ -160,10 +176,12 @@ def main() -> None:
             row = bench_size(n, Path(tmp))
             rows.append(row)
             stages = "  ".join(f"{k} {v:.2f}s" for k, v in row["stages_s"].items())
-            print(f"N={n:>6}: build {row['build_s']:.1f}s (floor {row['floor_s']:.1f}s, ratio {row['ratio_to_floor']:.2f}), "
-                  f"peak {row['build_peak_mb']:.0f} MB, check {row['check_s']:.2f}s, largest page "
-                  f"{row['largest_page_kb']:.1f} KB, search index {row['search_index_mb']:.1f} MB\n          {stages}",
-                  flush=True)
+            print(
+                f"N={n:>6}: build {row['build_s']:.1f}s (floor {row['floor_s']:.1f}s, ratio {row['ratio_to_floor']:.2f}), "
+                f"peak {row['build_peak_mb']:.0f} MB, check {row['check_s']:.2f}s, largest page "
+                f"{row['largest_page_kb']:.1f} KB, search index {row['search_index_mb']:.1f} MB\n          {stages}",
+                flush=True,
+            )
     write_results(rows, args.out)
 
 
@@ -174,8 +192,12 @@ def recheck(sizes: list, out: Path) -> None:
         for row in results["rows"]:
             if row["n"] in sizes:
                 tree = Path(tmp) / f"tree-{row['n']}"
-                subprocess.run([PYTHON, "-m", "generator.cli", "synth", str(row["n"]), "--out", str(tree)], check=True,
-                               cwd=ROOT, capture_output=True)
+                subprocess.run(
+                    [PYTHON, "-m", "generator.cli", "synth", str(row["n"]), "--out", str(tree)],
+                    check=True,
+                    cwd=ROOT,
+                    capture_output=True,
+                )
                 row["check_s"] = time_check(tree)
                 row["check_remeasured"] = True
                 print(f"N={row['n']:>6}: check {row['check_s']:.2f}s (median of {CHECK_RUNS})", flush=True)

@@ -43,12 +43,18 @@ def fetch(url: str) -> str:
 class Preview:
     def __init__(self, root: Path):
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen([sys.executable, "-m", "generator.cli", "preview", "--root", str(root),
-                                         "--port", "0"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "preview", "--root", str(root), "--port", "0"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.lines: queue.Queue = queue.Queue()
-        threading.Thread(target=lambda: [self.lines.put(line.rstrip("\n")) for line in self.process.stdout],
-                         daemon=True).start()
+        threading.Thread(
+            target=lambda: [self.lines.put(line.rstrip("\n")) for line in self.process.stdout], daemon=True
+        ).start()
 
     def wait_for(self, prefix: str) -> str:
         deadline = time.monotonic() + WAIT_SECONDS
@@ -57,7 +63,7 @@ class Preview:
                 line = self.lines.get(timeout=1)
             except queue.Empty:
                 if self.process.poll() is not None:
-                    raise SystemExit("the preview stopped")
+                    raise SystemExit("the preview stopped") from None
                 continue
             if line.startswith(prefix):
                 return line
@@ -100,8 +106,12 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-preview-") as scratch:
         tree = Path(scratch) / "tree"
-        subprocess.run([sys.executable, "-m", "generator.cli", "synth", str(args.n), "--out", str(tree)], cwd=ROOT,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "generator.cli", "synth", str(args.n), "--out", str(tree)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         targets = {}
         for path in sorted((tree / "content").rglob("*.yaml")):
             targets.setdefault(path.parent.name, path)
@@ -117,17 +127,23 @@ def main() -> int:
     times = [edit["seconds"] for edit in edits]
     result = {
         "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
-        "n": args.n, "full_build_s": full_seconds, "full_build_line": built, "edits": edits,
-        "median_s": statistics.median(times), "max_s": max(times),
+        "n": args.n,
+        "full_build_s": full_seconds,
+        "full_build_line": built,
+        "edits": edits,
+        "median_s": statistics.median(times),
+        "max_s": max(times),
         "budget": {"limit_s": BUDGET_SECONDS, "value_s": max(times)},
     }
     print(f"live preview at N={args.n}: first (full) build {full_seconds:.1f} s")
     print(f"{'class folder':<14} {'edit → page served':>20} {'pages re-rendered':>18}")
     for edit in edits:
         print(f"{edit['folder']:<14} {edit['seconds']:>18.2f} s {edit['pages']:>18}")
-    print(f"median {result['median_s']:.2f} s, max {result['max_s']:.2f} s "
-          f"(budget {BUDGET_SECONDS:.0f} s: {'met' if result['max_s'] <= BUDGET_SECONDS else 'NOT met'}); "
-          f"{full_seconds / result['median_s']:.0f}× faster than the full build")
+    print(
+        f"median {result['median_s']:.2f} s, max {result['max_s']:.2f} s "
+        f"(budget {BUDGET_SECONDS:.0f} s: {'met' if result['max_s'] <= BUDGET_SECONDS else 'NOT met'}); "
+        f"{full_seconds / result['median_s']:.0f}× faster than the full build"
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

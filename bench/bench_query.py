@@ -24,16 +24,18 @@ import rdflib
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.query import load_saved_queries, project_store  # noqa: E402
+from generator.load.saved_queries import load_saved_queries  # noqa: E402
+from generator.sparql.store import project_store  # noqa: E402
 
 NAMESPACE = "https://w3id.org/cle/id/"
 
 
 def copied(quads: list, copies: int) -> list:
     """The entity quads `copies` times, entity IRIs suffixed per copy; ontology quads once."""
+
     def rename(term, k):
         if isinstance(term, ox.NamedNode) and term.value.startswith(NAMESPACE):
-            local, hash_, fragment = term.value[len(NAMESPACE):].partition("#")
+            local, hash_, fragment = term.value[len(NAMESPACE) :].partition("#")
             return ox.NamedNode(f"{NAMESPACE}{local}-c{k}{hash_}{fragment}")
         return term
 
@@ -41,8 +43,9 @@ def copied(quads: list, copies: int) -> list:
     content = [q for q in quads if q.graph_name.value.startswith(NAMESPACE)]
     out = list(ontology)
     for k in range(copies):
-        out.extend(ox.Quad(rename(q.subject, k), q.predicate, rename(q.object, k), rename(q.graph_name, k))
-                   for q in content)
+        out.extend(
+            ox.Quad(rename(q.subject, k), q.predicate, rename(q.object, k), rename(q.graph_name, k)) for q in content
+        )
     return out
 
 
@@ -106,7 +109,9 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=300, help="copies of the content in the large graph")
     parser.add_argument("--rdflib-copies", type=int, default=5, help="copies in the mid-size graph rdflib runs on")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median reported)")
-    parser.add_argument("--rdflib-timeout", type=float, default=60.0, help="seconds per rdflib query before it is stopped")
+    parser.add_argument(
+        "--rdflib-timeout", type=float, default=60.0, help="seconds per rdflib query before it is stopped"
+    )
     args = parser.parse_args()
 
     store, _, problems = project_store(ROOT)
@@ -116,9 +121,11 @@ def main() -> int:
     real = sorted(store, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     saved = load_saved_queries(ROOT)
     sizes = {"real": real, "mid": copied(real, args.rdflib_copies), "large": copied(real, args.copies)}
-    print(f"machine: {platform.processor() or platform.machine()}, {multiprocessing.cpu_count()} cores, "
-          f"Python {platform.python_version()}, pyoxigraph {ox.__version__ if hasattr(ox, '__version__') else '?'}, "
-          f"rdflib {rdflib.__version__}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {multiprocessing.cpu_count()} cores, "
+        f"Python {platform.python_version()}, pyoxigraph {ox.__version__ if hasattr(ox, '__version__') else '?'}, "
+        f"rdflib {rdflib.__version__}"
+    )
     stores, datasets = {}, {}
     for name, quads in sizes.items():
         stores[name], seconds = oxigraph_store(quads)
@@ -128,7 +135,18 @@ def main() -> int:
             print(f"; rdflib load {seconds:.2f} s", end="")
         print()
 
-    header = ("query", "rows", "ox real", "rdflib real", "ratio", "ox mid", "rdflib mid", "ratio", "rows large", "ox large")
+    header = (
+        "query",
+        "rows",
+        "ox real",
+        "rdflib real",
+        "ratio",
+        "ox mid",
+        "rdflib mid",
+        "ratio",
+        "rows large",
+        "ox large",
+    )
     print("\nmedian milliseconds per query (" + f"{args.repeat} runs Oxigraph, {max(1, args.repeat // 2)} runs rdflib)")
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
@@ -140,16 +158,33 @@ def main() -> int:
         rd_mid, _ = time_rdflib(datasets["mid"], query.text, max(1, args.repeat // 2), args.rdflib_timeout)
         ox_large, rows_large = time_oxigraph(stores["large"], query.text, max(1, args.repeat // 2))
         same = "" if rd_rows in (None, rows) else f" (rdflib: {rd_rows} rows)"
-        print(" | ".join([query.name, f"{rows}{same}", ms(ox_real), ms(rd_real), ratio(rd_real, ox_real), ms(ox_mid),
-                          ms(rd_mid), ratio(rd_mid, ox_mid), f"{rows_large:,}", ms(ox_large)]), flush=True)
-        for key, value in zip(totals, (ox_real, rd_real, ox_mid, rd_mid, ox_large)):
+        print(
+            " | ".join(
+                [
+                    query.name,
+                    f"{rows}{same}",
+                    ms(ox_real),
+                    ms(rd_real),
+                    ratio(rd_real, ox_real),
+                    ms(ox_mid),
+                    ms(rd_mid),
+                    ratio(rd_mid, ox_mid),
+                    f"{rows_large:,}",
+                    ms(ox_large),
+                ]
+            ),
+            flush=True,
+        )
+        for key, value in zip(totals, (ox_real, rd_real, ox_mid, rd_mid, ox_large), strict=True):
             totals[key].append(value)
     finished = [i for i, value in enumerate(totals["rd_mid"]) if value is not None]
-    print("\nmedian over the questions: "
-          f"real graph Oxigraph {ms(statistics.median(totals['ox_real']))} ms, rdflib {ms(statistics.median(totals['rd_real']))} ms; "
-          f"mid graph Oxigraph {ms(statistics.median(totals['ox_mid']))} ms, rdflib "
-          f"{ms(statistics.median([totals['rd_mid'][i] for i in finished])) if finished else 'timeout'} ms; "
-          f"{len(sizes['large']):,}-quad graph Oxigraph {ms(statistics.median(totals['ox_large']))} ms")
+    print(
+        "\nmedian over the questions: "
+        f"real graph Oxigraph {ms(statistics.median(totals['ox_real']))} ms, rdflib {ms(statistics.median(totals['rd_real']))} ms; "
+        f"mid graph Oxigraph {ms(statistics.median(totals['ox_mid']))} ms, rdflib "
+        f"{ms(statistics.median([totals['rd_mid'][i] for i in finished])) if finished else 'timeout'} ms; "
+        f"{len(sizes['large']):,}-quad graph Oxigraph {ms(statistics.median(totals['ox_large']))} ms"
+    )
     return 0
 
 

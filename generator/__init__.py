@@ -1,1 +1,6 @@
-"""Knowledge graph generator: content YAML + ontology -> RDF dumps and a static site (load → map → check → write)."""
+"""The `kg` generator: read → map → check → render → write, with MkDocs and SPARQL at the edges.
+
+Packages, lowest layer first (a module imports only from its own layer or below; tests/test_architecture.py
+keeps it so): model, load, map, check, sparql, render, write, renderer, then build.py, preview, tools and
+cli.py on top.
+"""

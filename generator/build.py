@@ -1,32 +1,50 @@
-"""Build everything into a temporary folder and swap it into build/ only on success (nothing lost)."""
+"""`kg build`: check, render every language's docs tree, write the data, let MkDocs render the site, all in a
+staging folder that is swapped into build/ only when everything succeeded (nothing lost)."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dumps import write_dumps
-from .jsonschema_export import SCHEMA_FOLDER, known_ids_from_records, write_schemas
-from .jsonld_pages import write_entity_files
-from .linkgraph import build_link_graph
-from .mkdocs_adapter import SiteBuildError, render_site_isolated
-from .pages import site_languages, write_docs
-from .perf_page import write_performance_pages
-from .pipeline import ProjectCache, check_project
-from .problems import Position, Problem
-from .query_pages import write_query_pages
-from .store import to_quads
-from .progress import NO_PROGRESS
-from .timing import StageTimer
-from .vendor import copy_vendor_files, missing_vendor_files
+from .check.pipeline import Checked, ProjectCache, check_project
+from .load.benchmarks import BUILD_RESULTS, PREVIEW_RESULTS, read_results
+from .load.built_site import count_files
+from .load.saved_queries import load_saved_queries
+from .load.site_config import read_site_info
+from .load.site_pages import hand_written_files, home_text
+from .map.link_graph import build_link_graph
+from .model.problems import Position, Problem
+from .model.quads import open_store, prefixes_of, to_quads
+from .model.site_paths import site_folder, site_languages, site_url_suffix
+from .model.timing import StageTimer
+from .render.context import PageContext
+from .render.docs import language_docs
+from .render.performance_page import PERFORMANCE_PAGE, performance_markdown
+from .render.query_pages import PLAYGROUND_PAGE, query_docs
+from .render.ui_text import ui
+from .renderer.mkdocs_adapter import SiteBuildError
+from .renderer.worker import render_site_isolated
+from .sparql.engine import answer_saved
+from .write.curie_cache import save_prefix_cache
+from .write.dumps import write_dumps
+from .write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
+from .write.entity_files import write_entity_files
+from .write.files import write_files
+from .write.staging import move_into, new_staging, remove_tree, swap_into
+from .write.vendor import copy_vendor_files, missing_vendor_files
 
-__all__ = ["BuildResult", "build_project"]
-
-OUTPUTS = ("docs", "site")
+__all__ = [
+    "BuildResult",
+    "build_project",
+    "NO_PROGRESS",
+    "generate_docs",
+    "docs_of_language",
+    "site_context",
+    "saved_answers",
+]
 
 
 @dataclass
@@ -39,51 +57,78 @@ class BuildResult:
     navs: dict = field(default_factory=dict)  # lang -> [(title, doc path)], as rendered
 
 
-def _swap_into(staging: Path, out: Path) -> None:
-    """Replace out/docs and out/site by the staged ones, one rename each."""
-    for name in OUTPUTS:
-        target, fresh = out / name, staging / name
-        if target.exists():
-            target.rename(staging / f"old-{name}")
-        fresh.rename(target)
+class _NoProgress:
+    """The progress a caller that shows none passes: a counter that counts nothing."""
+
+    def __call__(self, label: str, total: int):
+        return self
+
+    def advance(self, steps: int = 1) -> None:
+        pass
 
 
-def build_project(root: Path, out: Path | None = None, timer: StageTimer | None = None,
-                  progress=NO_PROGRESS, cache: ProjectCache | None = None) -> BuildResult:
+NO_PROGRESS = _NoProgress()
+
+
+def build_project(
+    root: Path,
+    out: Path | None = None,
+    timer: StageTimer | None = None,
+    progress=NO_PROGRESS,
+    cache: ProjectCache | None = None,
+) -> BuildResult:
     """Check the project; if clean, write dumps, docs tree and site under out (default root/build).
     cache: parsed and mapped files kept by a long-running caller (the live preview)."""
     out = out or root / "build"
     timer = timer or StageTimer()
     checked = check_project(root, timer=timer, cache=cache)
+    save_prefix_cache()
     if not checked.ok:
         return BuildResult(checked.problems)
     missing = missing_vendor_files(root)
     if missing:
-        return BuildResult([Problem(Position("package.json", 1, 1), f"node_modules/{name} is missing; run `npm ci` "
-                                    "(make site does) to install the browser libraries the site serves")
-                            for name in missing])
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        return BuildResult(
+            [
+                Problem(
+                    Position("package.json", 1, 1),
+                    f"node_modules/{name} is missing; run `npm ci` "
+                    "(make site does) to install the browser libraries the site serves",
+                )
+                for name in missing
+            ]
+        )
+    staging = new_staging(out)
     try:
         written = _write_docs_and_data(root, checked, staging, timer)
         checked = None  # the graph is on disk now; free it before MkDocs needs memory for every page
         _release_memory()
         languages = tuple(written["navs"])
         for lang in languages:
-            site_dir = staging / "site" if lang == languages[0] else staging / "site" / lang
             with timer.stage("render"):
-                bar = progress(f"render {lang}", sum(1 for _ in (staging / "docs" / lang).rglob("*.md")))
-                render_site_isolated(root, staging / "docs" / lang, site_dir, lang, written["navs"][lang],
-                                     site_url_suffix="" if lang == languages[0] else f"{lang}/", on_page=bar.advance)
-        (staging / "data").rename(staging / "site" / "data")  # after rendering: MkDocs empties its site folder
-        (staging / SCHEMA_FOLDER).rename(staging / "site" / SCHEMA_FOLDER)
-        _swap_into(staging, out)
+                bar = progress(f"render {lang}", written["pages"][lang])
+                render_site_isolated(
+                    root,
+                    staging / "docs" / lang,
+                    site_folder(staging / "site", lang, languages),
+                    lang,
+                    written["navs"][lang],
+                    site_url_suffix(lang, languages),
+                    on_page=bar.advance,
+                )
+        move_into(staging / "data", staging / "site" / "data")  # after rendering: MkDocs empties its site folder
+        move_into(staging / SCHEMA_FOLDER, staging / "site" / SCHEMA_FOLDER)
+        swap_into(staging, out)
     except SiteBuildError as error:
-        return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")
-                            for line in str(error).splitlines() if line.strip()])
+        return BuildResult(
+            [
+                Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")
+                for line in str(error).splitlines()
+                if line.strip()
+            ]
+        )
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    pages = sum(1 for _ in (out / "site").rglob("*.html"))
+        remove_tree(staging)
+    pages = count_files(out / "site", "*.html")
     return BuildResult([], written["entities"], written["quads"], pages, written["sizes"], written["navs"])
 
 
@@ -91,10 +136,56 @@ def _release_memory() -> None:
     """Collect freed objects and hand free heap pages back to the system (glibc), so the generator's
     footprint does not stay at its peak while MkDocs renders in a child process."""
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the memory is reused, just not returned
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: the memory is reused by this process, just not returned
-        pass
+
+
+def site_context(root: Path, checked: Checked) -> tuple:
+    """(site info, site languages, link graph): what every language's pages are rendered with."""
+    site = read_site_info(root, checked.schema.languages)
+    return (
+        site,
+        site_languages(checked.schema.languages, site.default_language),
+        build_link_graph(checked.schema, checked.mapped),
+    )
+
+
+def docs_of_language(root: Path, ctx: PageContext, queries: tuple, bench: tuple) -> tuple:
+    """(doc path -> text or bytes, nav) of one language's whole docs tree: hand-written and generated pages,
+    the performance page, the query pages and the playground's data."""
+    hand_written = hand_written_files(root, ctx.lang, ctx.languages)
+    pages, nav = language_docs(ctx, hand_written, home_text(root, ctx.lang, ctx.languages))
+    pages[PERFORMANCE_PAGE] = performance_markdown(bench[0], ctx.lang, bench[1])
+    nav.append((ui("perf_title", ctx.lang), PERFORMANCE_PAGE))
+    saved, results = queries
+    texts, query_nav = query_docs(
+        saved,
+        results,
+        ctx.schema,
+        ctx.mapped,
+        ctx.lang,
+        prefixes_of(ctx.schema.entity_namespace),
+        ctx.site.directory_urls,
+        PLAYGROUND_PAGE in hand_written,
+    )
+    pages.update(texts)
+    return pages, nav + query_nav
+
+
+def saved_answers(root: Path, graphs: dict, quad_cache: dict | None = None) -> tuple:
+    """(saved questions, name -> answer) over the whole graph."""
+    saved = load_saved_queries(root)  # none yet: the index says so, and the playground starts empty
+    return saved, answer_saved(saved, open_store(to_quads(graphs, quad_cache)))
+
+
+def generate_docs(root: Path, checked: Checked):
+    """(lang, doc path -> text or bytes, nav) for every site language in turn (one language in memory at a time)."""
+    site, languages, links = site_context(root, checked)
+    queries = saved_answers(root, checked.mapped.graphs)
+    bench = (read_results(root, BUILD_RESULTS), read_results(root, PREVIEW_RESULTS))
+    for lang in languages:
+        ctx = PageContext(checked.schema, checked.mapped, links, lang, languages, site)
+        yield (lang, *docs_of_language(root, ctx, queries, bench))
 
 
 def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:
@@ -102,15 +193,14 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) 
     schemas under staging/schemas; returns the navs and counts the rest of the build needs."""
     schema, mapped = checked.schema, checked.mapped
     with timer.stage("pages"):
-        links = build_link_graph(schema, mapped)
-        navs = write_docs(schema, mapped, links, root, staging / "docs")
-        for lang in site_languages(schema):
+        navs, counts = {}, {}
+        for lang, pages, navs[lang] in generate_docs(root, checked):
+            write_files(staging / "docs" / lang, pages)
             copy_vendor_files(root, staging / "docs" / lang)
-        write_performance_pages(root, staging / "docs", navs)
-        write_query_pages(root, schema, mapped, staging / "docs", navs)
+            counts[lang] = sum(1 for path in pages if path.endswith(".md"))
     with timer.stage("dumps"):
         quads = to_quads(mapped.graphs)
         sizes = write_dumps(quads, staging / "data", schema.entity_namespace)
         write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)
         write_entity_files(schema, mapped, staging / "data" / "entities")
-    return {"navs": navs, "entities": len(mapped.entities), "quads": len(quads), "sizes": sizes}
+    return {"navs": navs, "pages": counts, "entities": len(mapped.entities), "quads": len(quads), "sizes": sizes}

@@ -4,12 +4,58 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
 from pathlib import Path
+
+from .build import build_project
+from .check.pipeline import Summary, check_project, check_summary
+from .load.known_ids import known_ids_from_files
+from .load.ontology import load_schema
+from .load.saved_queries import SavedQueryError, load_saved_queries, read_query_file, saved_names
+from .model.timing import StageTimer
+from .model.wording import PLACEHOLDER
+from .preview.watch import watch
+from .sparql.engine import FORMATS, QueryError, format_result, run_query, snapshot_text
+from .sparql.publish import PublishError, publish
+from .sparql.serve import Endpoint, ServeError
+from .sparql.store import project_store
+from .tools.scaffold import new_entity
+from .tools.synth import write_synthetic_tree
+from .write.curie_cache import save_prefix_cache
+from .write.editor_schemas import SCHEMA_FOLDER, write_schemas
+from .write.snapshots import write_snapshots
 
 __all__ = ["main"]
 
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Progress:
+    """Counts steps of one task on stderr: a bar that redraws on a terminal, a plain line per tenth in CI logs."""
+
+    def __init__(self, label: str, total: int, stream=None, width: int = 30):
+        self.label, self.total, self.done = label, max(total, 1), 0
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.terminal = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._last_tenth = -1
+
+    def advance(self, steps: int = 1) -> None:
+        self.done = min(self.done + steps, self.total)
+        if self.terminal:
+            filled = self.width * self.done // self.total
+            self.stream.write(
+                f"\r{self.label:<10} [{'#' * filled}{'.' * (self.width - filled)}] {self.done}/{self.total}"
+            )
+            if self.done == self.total:
+                self.stream.write("\n")
+            self.stream.flush()
+            return
+        tenth = 10 * self.done // self.total
+        if tenth != self._last_tenth:
+            self._last_tenth = tenth
+            print(f"{self.label}: {self.done}/{self.total} ({10 * tenth}%)", file=self.stream, flush=True)
 
 
 def _github_escape(text: str, is_property: bool = False) -> str:
@@ -21,8 +67,10 @@ def _github_escape(text: str, is_property: bool = False) -> str:
 # --format NAME -> one problem as one line of output (a message can hold a newline from a multi-line value).
 PROBLEM_FORMATS = {
     "text": lambda p: f"{p.position}: {p.message}".replace("\r", "\\r").replace("\n", "\\n"),
-    "github": lambda p: (f"::error file={_github_escape(p.position.path, True)},line={p.position.line},"
-                         f"col={p.position.col}::{_github_escape(p.message)}"),
+    "github": lambda p: (
+        f"::error file={_github_escape(p.position.path, True)},line={p.position.line},"
+        f"col={p.position.col}::{_github_escape(p.message)}"
+    ),
 }
 
 
@@ -35,12 +83,13 @@ def _report(problems, fmt: str = "text") -> int:
 
 
 def cmd_check(args) -> int:
-    from .pipeline import Summary, check_project, check_summary
-
     if args.shacl:  # pyshacl needs the whole graph in this process
         checked = check_project(args.root, shacl=True)
-        summary = Summary(checked.problems, len(checked.mapped.entities) if checked.mapped else 0,
-                          sum(len(graph) for graph in checked.mapped.graphs.values()) if checked.mapped else 0)
+        summary = Summary(
+            checked.problems,
+            len(checked.mapped.entities) if checked.mapped else 0,
+            sum(len(graph) for graph in checked.mapped.graphs.values()) if checked.mapped else 0,
+        )
     else:
         summary = check_summary(args.root)
     if summary.problems:
@@ -50,13 +99,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import build_project
-
-    from .progress import Progress
-    from .timing import StageTimer
-
-    timer = StageTimer(report=(lambda stage, seconds: print(f"{stage}: {seconds:.2f} s", file=sys.stderr))
-                       if args.verbose else None)
+    timer = StageTimer(
+        report=(lambda stage, seconds: print(f"{stage}: {seconds:.2f} s", file=sys.stderr)) if args.verbose else None
+    )
     result = build_project(args.root, args.out, timer=timer, progress=Progress)
     if result.problems:
         return _report(result.problems, args.format)
@@ -66,18 +111,15 @@ def cmd_build(args) -> int:
 
 
 def cmd_synth(args) -> int:
-    from .synth import write_synthetic_tree
-
     counts = write_synthetic_tree(args.root, args.n, args.out)
-    print(f"wrote {sum(counts.values())} synthetic entities to {args.out}: "
-          + ", ".join(f"{folder} {count}" for folder, count in counts.items()))
+    print(
+        f"wrote {sum(counts.values())} synthetic entities to {args.out}: "
+        + ", ".join(f"{folder} {count}" for folder, count in counts.items())
+    )
     return 0
 
 
 def cmd_new(args) -> int:
-    from .scaffold import PLACEHOLDER, new_entity
-    from .schema import load_schema
-
     schema, problems = load_schema(args.root)
     if schema is None:
         return _report(problems)
@@ -90,9 +132,6 @@ def cmd_new(args) -> int:
 
 
 def cmd_schemas(args) -> int:
-    from .jsonschema_export import SCHEMA_FOLDER, known_ids_from_files, write_schemas
-    from .schema import load_schema
-
     schema, problems = load_schema(args.root)
     if schema is None:
         return _report(problems)
@@ -103,17 +142,14 @@ def cmd_schemas(args) -> int:
 
 
 def cmd_preview(args) -> int:
-    import signal
-
-    from .watch import watch
-
     def stop(*_):
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        watch(args.root, args.out or args.root / "build", args.host, args.port,
-              say=lambda line: print(line, flush=True))
+        watch(
+            args.root, args.out or args.root / "build", args.host, args.port, say=lambda line: print(line, flush=True)
+        )
     except KeyboardInterrupt:
         pass
     except OSError as error:  # the port is taken, say
@@ -128,8 +164,6 @@ def _fail(command: str, message: str) -> int:
 
 def _query_text(args) -> str:
     """The query: inline text, a .rq file, a saved competency question's name, or stdin ('-' or nothing)."""
-    from .query import QueryError
-
     given = args.query
     if given is None or given == "-":
         if given is None and sys.stdin.isatty():
@@ -140,19 +174,13 @@ def _query_text(args) -> str:
         path = saved if saved.is_file() else Path(given)
         if not path.is_file():
             raise QueryError(f"no such query file: {given}")
-        return path.read_text(encoding="utf-8")
+        return read_query_file(path)
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", given):
-        raise QueryError(f"no saved query `{given}` in queries/ (names: {', '.join(_saved_names(args.root)) or 'none'})")
+        raise QueryError(f"no saved query `{given}` in queries/ (names: {', '.join(saved_names(args.root)) or 'none'})")
     return given
 
 
-def _saved_names(root: Path) -> list:
-    return sorted(path.stem for path in (root / "queries").glob("*.rq"))
-
-
 def cmd_query(args) -> int:
-    from .query import FORMATS, QueryError, project_store, render, run_query
-
     if args.format not in FORMATS:
         return _fail("query", f"unknown format `{args.format}`; use one of: {', '.join(FORMATS)}")
     try:
@@ -166,39 +194,34 @@ def cmd_query(args) -> int:
         return _update_snapshots(args, store)
     try:
         result = run_query(store, text, timeout=args.timeout, max_rows=args.max_rows, prefixes=prefixes)
-        output = render(result, args.format, prefixes)
+        output = format_result(result, args.format, prefixes)
     except QueryError as error:
         return _fail("query", str(error))
     sys.stdout.buffer.write(output)
     sys.stdout.flush()
     if result.truncated:
-        print(f"kg query: only the first {args.max_rows} results are shown; add LIMIT or raise --max-rows",
-              file=sys.stderr)
+        print(
+            f"kg query: only the first {args.max_rows} results are shown; add LIMIT or raise --max-rows",
+            file=sys.stderr,
+        )
     return 0
 
 
 def _update_snapshots(args, store) -> int:
-    from .query import QueryError, load_saved_queries, run_query, snapshot_path, snapshot_text
-
     try:
         saved = load_saved_queries(args.root)
-        for query in saved:
-            text = snapshot_text(run_query(store, query.text, timeout=args.timeout, max_rows=args.max_rows))
-            target = snapshot_path(args.root, query.name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    except QueryError as error:
+        texts = {
+            query.name: snapshot_text(run_query(store, query.text, timeout=args.timeout, max_rows=args.max_rows))
+            for query in saved
+        }
+    except (QueryError, SavedQueryError) as error:
         return _fail("query", str(error))
-    print(f"wrote {len(saved)} snapshots to queries/expected/")
+    count = write_snapshots(args.root, texts)
+    print(f"wrote {count} snapshots to queries/expected/")
     return 0
 
 
 def cmd_serve(args) -> int:
-    import signal
-
-    from .query import project_store
-    from .serve import Endpoint, ServeError
-
     store, _, problems = project_store(args.root)
     if problems:
         return _report(problems)
@@ -222,9 +245,6 @@ def cmd_serve(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    from .publish import PublishError, publish
-    from .query import project_store
-
     store, _, problems = project_store(args.root)
     if problems:
         return _report(problems)
@@ -237,13 +257,18 @@ def cmd_publish(args) -> int:
 
 
 def _query_arguments(command) -> None:
-    command.add_argument("query", nargs="?", default=None,
-                         help="SPARQL text, a .rq file, a name from queries/, or - for stdin (the default)")
+    command.add_argument(
+        "query",
+        nargs="?",
+        default=None,
+        help="SPARQL text, a .rq file, a name from queries/, or - for stdin (the default)",
+    )
     command.add_argument("--format", default="table", help="table (default), csv, tsv, json or xml")
     command.add_argument("--timeout", type=float, default=30.0, help="stop the query after S seconds (default 30)")
     command.add_argument("--max-rows", type=int, default=10_000, help="show at most N results (default 10000)")
-    command.add_argument("--update-snapshots", action="store_true",
-                         help="rewrite queries/expected/<name>.tsv from the current content")
+    command.add_argument(
+        "--update-snapshots", action="store_true", help="rewrite queries/expected/<name>.tsv from the current content"
+    )
 
 
 def _serve_arguments(command) -> None:
@@ -253,8 +278,11 @@ def _serve_arguments(command) -> None:
 
 
 def _publish_arguments(command) -> None:
-    command.add_argument("--endpoint", required=True,
-                         help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://localhost:3030/ds/data")
+    command.add_argument(
+        "--endpoint",
+        required=True,
+        help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://localhost:3030/ds/data",
+    )
     command.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each graph (default 60)")
 
 
@@ -276,29 +304,45 @@ COMMANDS = {
 
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", type=Path, default=argparse.SUPPRESS,
-                        help="project tree to work on (ontology/, content/, site/, mkdocs.yml); default: this checkout")
-    top = argparse.ArgumentParser(prog="kg", description="Childhood leukaemia evidence knowledge graph", parents=[common])
+    common.add_argument(
+        "--root",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="project tree to work on (ontology/, content/, site/, mkdocs.yml); default: this checkout",
+    )
+    top = argparse.ArgumentParser(
+        prog="kg", description="Childhood leukaemia evidence knowledge graph", parents=[common]
+    )
     sub = top.add_subparsers(dest="command", required=True)
     for name, (_, help_text) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         if name == "check":
             command.add_argument("--shacl", action="store_true", help="also validate with pyshacl (slower)")
         if name in ("check", "build"):
-            command.add_argument("--format", choices=sorted(PROBLEM_FORMATS), default="text",
-                                 help="how problems are printed: text (path:line:col: message, the default) or "
-                                      "github (::error annotations for GitHub Actions)")
+            command.add_argument(
+                "--format",
+                choices=sorted(PROBLEM_FORMATS),
+                default="text",
+                help="how problems are printed: text (path:line:col: message, the default) or "
+                "github (::error annotations for GitHub Actions)",
+            )
         if name == "build":
             command.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/build)")
             command.add_argument("--verbose", action="store_true", help="print the time of each stage")
         if name == "preview":
             command.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
-            command.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000; 0 picks a free one)")
+            command.add_argument(
+                "--port", type=int, default=8000, help="port to serve on (default 8000; 0 picks a free one)"
+            )
             command.add_argument("--out", type=Path, default=None, help="build folder (default: ROOT/build)")
         if name == "schemas":
-            command.add_argument("--out", type=Path, default=None, help="folder to write to (default: ROOT/build/site/schemas)")
+            command.add_argument(
+                "--out", type=Path, default=None, help="folder to write to (default: ROOT/build/site/schemas)"
+            )
         if name == "new":
-            command.add_argument("cls", metavar="class", help="the class: a content folder (drugs) or class name (Drug)")
+            command.add_argument(
+                "cls", metavar="class", help="the class: a content folder (drugs) or class name (Drug)"
+            )
             command.add_argument("id", help="the new id: lowercase letters, digits and single hyphens")
         if name in ARGUMENTS:
             ARGUMENTS[name](command)
@@ -311,7 +355,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
     args.root = getattr(args, "root", DEFAULT_ROOT).resolve()
-    return COMMANDS[args.command][0](args)
+    try:
+        return COMMANDS[args.command][0](args)
+    finally:
+        save_prefix_cache()  # what this run learnt from the Bioregistry, for the next run
 
 
 if __name__ == "__main__":

@@ -7,8 +7,10 @@ from pathlib import Path
 from tests.conftest import copy_project
 
 MINIMAL_SOURCE = "sources: [{source: paper, locator: the document itself}]\n"
-PAPER = ("label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-         "publicationType: journal-article\n" + MINIMAL_SOURCE)
+PAPER = (
+    "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
+    "publicationType: journal-article\n" + MINIMAL_SOURCE
+)
 
 
 def make_tree(tmp_path: Path, files: dict, with_paper: bool = True) -> Path:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.pipeline import check_project, check_summary
 from generator.cli import main
-from generator.pipeline import check_project, check_summary
 from tests.conftest import copy_project
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
@@ -76,19 +76,23 @@ def test_github_format_annotates_file_line_and_column(tmp_path, capsys):
     root = case_tree(tmp_path, "unknown-key")
     assert main(["check", "--root", str(root), "--format", "github"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == ["::error file=content/publications/review.yaml,line=4,col=1::unknown key `titel` for a Publication; "
-                   "did you mean `title`? (keys: label, description, sources, identifiers, synonym, otherIdentifier, "
-                   "website, publicationType, title, authorList, journal, volume, issue, pages, datePublished, issueDate, "
-                   "accessedDate, inLanguage, sourceStrength, author, publisher, unverified)"]
+    assert out == [
+        "::error file=content/publications/review.yaml,line=4,col=1::unknown key `titel` for a Publication; "
+        "did you mean `title`? (keys: label, description, sources, identifiers, synonym, otherIdentifier, "
+        "website, publicationType, title, authorList, journal, volume, issue, pages, datePublished, issueDate, "
+        "accessedDate, inLanguage, sourceStrength, author, publisher, unverified)"
+    ]
 
 
 def test_a_value_spanning_lines_stays_on_one_output_line(tmp_path, capsys):
     root = case_tree(tmp_path, "unknown-key")
     review = root / "content" / "publications" / "review.yaml"
-    review.write_text(review.read_text(encoding="utf-8").replace("titel: A review", 'sourceStrength: "pri\\nmary"'),
-                      encoding="utf-8")
+    review.write_text(
+        review.read_text(encoding="utf-8").replace("titel: A review", 'sourceStrength: "pri\\nmary"'), encoding="utf-8"
+    )
     assert main(["check", "--root", str(root)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "content/publications/review.yaml:4:17: `pri\\nmary` is not allowed for `sourceStrength`; did you mean `primary`? "
         "(write one of: primary, secondary, weak)",
-        "1 problem; nothing was written"]
+        "1 problem; nothing was written",
+    ]

@@ -14,8 +14,14 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make chromium)")
 
@@ -77,14 +83,20 @@ def axe_violations(page) -> list:
     """Serious and critical axe-core violations on the page as it is now."""
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def wait_for_diagram(page) -> None:
     """Material renders Mermaid into a closed shadow root inside div.mermaid: wait until it holds the SVG."""
-    page.wait_for_function("() => [...document.querySelectorAll('div.mermaid')].every(d => d.shadowRoot !== null"
-                           " || d.getBoundingClientRect().height > 40)", timeout=20000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.mermaid')].every(d => d.shadowRoot !== null"
+        " || d.getBoundingClientRect().height > 40)",
+        timeout=20000,
+    )
 
 
 def test_reader_walk(visit, site_url):
@@ -123,8 +135,13 @@ def test_reader_walk(visit, site_url):
 def test_outcome_and_dutch_pages_render(visit, site_url):
     v = visit()
     page = v.page
-    for path, name in (("/outcomes/press-release-os-2y/", "07-press-outcome"), ("/nl/outcomes/blinfant-os-2y/", "08-outcome-nl"),
-                       ("/overview/", "09-overview"), ("/timeline/", "10-timeline"), ("/nl/sources/", "11-sources-nl")):
+    for path, name in (
+        ("/outcomes/press-release-os-2y/", "07-press-outcome"),
+        ("/nl/outcomes/blinfant-os-2y/", "08-outcome-nl"),
+        ("/overview/", "09-overview"),
+        ("/timeline/", "10-timeline"),
+        ("/nl/sources/", "11-sources-nl"),
+    ):
         response = page.goto(site_url + path)
         assert response.ok, path
         if page.locator("div.mermaid, pre.mermaid").count():
@@ -132,8 +149,17 @@ def test_outcome_and_dutch_pages_render(visit, site_url):
         shot(page, name)
 
 
-KEY_PAGES = ("/", "/drugs/blinatumomab/", "/trials/blinfant/", "/outcomes/blinfant-os-2y/", "/overview/",
-             "/timeline/", "/sources/", "/nl/", "/nl/trials/blinfant/")
+KEY_PAGES = (
+    "/",
+    "/drugs/blinatumomab/",
+    "/trials/blinfant/",
+    "/outcomes/blinfant-os-2y/",
+    "/overview/",
+    "/timeline/",
+    "/sources/",
+    "/nl/",
+    "/nl/trials/blinfant/",
+)
 
 
 @pytest.mark.parametrize("path", KEY_PAGES)
@@ -144,8 +170,10 @@ def test_axe_finds_no_serious_violation(visit, site_url, path):
     assert axe_violations(v.page) == []
 
 
-@pytest.mark.parametrize("path,lang", [("/drugs/blinatumomab/", "en"), ("/nl/drugs/blinatumomab/", "nl"),
-                                       ("/nl/", "nl"), ("/timeline/", "en")])
+@pytest.mark.parametrize(
+    "path,lang",
+    [("/drugs/blinatumomab/", "en"), ("/nl/drugs/blinatumomab/", "nl"), ("/nl/", "nl"), ("/timeline/", "en")],
+)
 def test_html_lang_and_language_switch_stay_on_page(visit, site_url, path, lang):
     v = visit()
     v.page.goto(site_url + path)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal, URIRef
 
-from generator.load import ID_PATTERN
-from generator.mapping import graph_iri
-from generator.pipeline import check_project
-from generator.vocab import CLE, DCTERMS, PROV, RDF, RDFS
+from generator.check.pipeline import check_project
+from generator.model.ids import ID_PATTERN
+from generator.model.kinds import ValueKind
+from generator.model.mapped import graph_iri
+from generator.model.vocab import CLE, DCTERMS, PROV, RDF, RDFS
 from tests.conftest import ROOT
 
 CHECKED = check_project(ROOT)
@@ -49,7 +50,7 @@ def test_label_and_description_in_every_language(entity):
 def test_every_translatable_text_is_in_every_language(entity):
     record, graph = entity
     for spec in record.cls.shape.properties.values():
-        if spec.kind == "langmap":
+        if spec.kind is ValueKind.LANGMAP:
             languages = {o.language for o in graph.objects(record.iri, spec.path)}
             assert not languages or set(CHECKED.schema.languages) <= languages, spec.key
 
@@ -67,7 +68,7 @@ def test_cites_at_least_one_source_with_a_locator(entity):
 def test_every_reference_resolves_to_an_entity_of_the_right_class(entity):
     record, graph = entity
     for spec in record.cls.shape.properties.values():
-        if spec.kind != "reference":
+        if spec.kind is not ValueKind.REFERENCE:
             continue
         for target in graph.objects(record.iri, spec.path):
             target_record = CHECKED.mapped.entities.get(CHECKED.schema.entity_id(target))

@@ -25,8 +25,11 @@ def rdflib_statements(path, name, quads: bool) -> set:
         return {tuple(term.n3() for term in triple) for triple in graph}
     dataset = Dataset()
     dataset.parse(path, format=fmt)
-    return {(s.n3(), p.n3(), o.n3(), g.n3()) for s, p, o, g in dataset.quads((None, None, None, None))
-            if g is not None and g != dataset.default_graph.identifier}
+    return {
+        (s.n3(), p.n3(), o.n3(), g.n3())
+        for s, p, o, g in dataset.quads((None, None, None, None))
+        if g is not None and g != dataset.default_graph.identifier
+    }
 
 
 @pytest.mark.parametrize("name", [*TRIPLE_DUMPS, *QUAD_DUMPS])

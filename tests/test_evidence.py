@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-
 import pytest
 import yaml
 from rdflib import Literal, URIRef
 
-from generator.identifiers import expand_curie
-from generator.mapping import graph_iri
-from generator.pipeline import check_project
-from generator.vocab import CLE, PROV
+from generator.check.pipeline import check_project
+from generator.map.curies import expand_curie
+from generator.model.kinds import ValueKind
+from generator.model.mapped import graph_iri
+from generator.model.vocab import CLE, PROV
 from tests.conftest import ROOT
 
 FACTS_FILE = ROOT.parent / "shared" / "reference" / "facts.yaml"
@@ -32,11 +32,11 @@ def values_of(entity_id: str, key: str) -> tuple:
 
 
 def matches(spec, value, expected: str) -> bool:
-    if spec.kind == "reference":
+    if spec.kind is ValueKind.REFERENCE:
         return CHECKED.schema.entity_id(value) == expected
-    if spec.kind == "identifier":
+    if spec.kind is ValueKind.IDENTIFIER:
         return str(value) == expand_curie(expected)[0]
-    if spec.kind == "propkey":
+    if spec.kind is ValueKind.PROPKEY:
         return str(value).rsplit("#", 1)[-1] == expected
     return str(value) == expected
 
@@ -52,8 +52,9 @@ def test_fact_is_in_the_graph_exactly(fact_id):
     for item in COVERAGE[fact_id]:
         spec, values, graph, record = values_of(item["entity"], item["key"])
         expected = str(item["value"])
-        assert any(matches(spec, v, expected) for v in values), \
+        assert any(matches(spec, v, expected) for v in values), (
             f"{fact_id}: {item['entity']}.{item['key']} has {[str(v) for v in values]}, not {expected!r}"
+        )
         flagged = spec.path in set(graph.objects(record.iri, CLE.unverifiedProperty))
         assert flagged == bool(item.get("unverified", False)), f"{fact_id}: unverified flag of {item['key']}"
 
@@ -66,9 +67,12 @@ def test_every_estimate_has_a_source_with_a_locator(outcome_id):
     record = CHECKED.mapped.entities[outcome_id]
     graph = CHECKED.mapped.dataset.graph(graph_iri(record.iri))
     estimate = URIRef(str(CLE._NS) + "estimate")
-    backing = [ref for ref in graph.objects(record.iri, PROV.qualifiedDerivation)
-               if graph.value(ref, CLE.locator) is not None
-               and (not list(graph.objects(ref, CLE.supports)) or (ref, CLE.supports, estimate) in graph)]
+    backing = [
+        ref
+        for ref in graph.objects(record.iri, PROV.qualifiedDerivation)
+        if graph.value(ref, CLE.locator) is not None
+        and (not list(graph.objects(ref, CLE.supports)) or (ref, CLE.supports, estimate) in graph)
+    ]
     assert backing, f"{outcome_id}: no source reference with a locator supports the estimate"
 
 
@@ -78,16 +82,23 @@ def test_press_release_figures_are_linked_to_the_papers():
     assert len(pairs) >= 4
     for press, paper in pairs:
         assert CHECKED.mapped.dataset.value(press, URIRef(str(CLE._NS) + "derivation")) is not None
-        press_sources = {CHECKED.mapped.dataset.value(r, PROV.entity)
-                         for r in CHECKED.mapped.dataset.objects(press, PROV.qualifiedDerivation)}
-        paper_sources = {CHECKED.mapped.dataset.value(r, PROV.entity)
-                         for r in CHECKED.mapped.dataset.objects(paper, PROV.qualifiedDerivation)}
+        press_sources = {
+            CHECKED.mapped.dataset.value(r, PROV.entity)
+            for r in CHECKED.mapped.dataset.objects(press, PROV.qualifiedDerivation)
+        }
+        paper_sources = {
+            CHECKED.mapped.dataset.value(r, PROV.entity)
+            for r in CHECKED.mapped.dataset.objects(paper, PROV.qualifiedDerivation)
+        }
         assert press_sources and paper_sources and press_sources != paper_sources
 
 
 def test_dutch_quotes_stay_dutch_with_an_english_translation():
-    quotes = [(ref, quote) for ref, _, quote in CHECKED.mapped.dataset.triples((None, CLE.quote, None))
-              if isinstance(quote, Literal) and quote.language == "nl"]
+    quotes = [
+        (ref, quote)
+        for ref, _, quote in CHECKED.mapped.dataset.triples((None, CLE.quote, None))
+        if isinstance(quote, Literal) and quote.language == "nl"
+    ]
     assert quotes
     for ref, _ in quotes:
         translations = {t.language for t in CHECKED.mapped.dataset.objects(ref, CLE.quoteTranslation)}

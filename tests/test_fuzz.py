@@ -8,21 +8,66 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import check_project
-from generator.problems import Problem
-from generator.yamlread import read_yaml
+from generator.check.pipeline import check_project
+from generator.load.yaml_strict import read_yaml
+from generator.model.problems import Problem
 from tests.conftest import copy_project
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-PAPER = ("label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-         "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n")
+PAPER = (
+    "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
+    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+)
 
 # Pieces of YAML and of our schema, so random text often gets past the parser and into the mapper.
-KEYS = ["label", "description", "sources", "source", "locator", "quote", "supports", "title", "author",
-        "publicationType", "identifiers", "website", "datePublished", "en", "nl", "unverified", "titel"]
-VALUES = ["paper", "journal-article", "{en: a, nl: b}", "[a, b]", "HGNC:7132", "https://example.org", "no",
-          "1.10", "2023-02-30", "~", "''", '"\\u202e"', "javascript:alert(1)", "&a x", "*a", "!!str x",
-          "<script>alert(1)</script>", "[x](javascript:y)", "|", ">-", "- x", "{", "]", "#", "---", "\t", "é"]
+KEYS = [
+    "label",
+    "description",
+    "sources",
+    "source",
+    "locator",
+    "quote",
+    "supports",
+    "title",
+    "author",
+    "publicationType",
+    "identifiers",
+    "website",
+    "datePublished",
+    "en",
+    "nl",
+    "unverified",
+    "titel",
+]
+VALUES = [
+    "paper",
+    "journal-article",
+    "{en: a, nl: b}",
+    "[a, b]",
+    "HGNC:7132",
+    "https://example.org",
+    "no",
+    "1.10",
+    "2023-02-30",
+    "~",
+    "''",
+    '"\\u202e"',
+    "javascript:alert(1)",
+    "&a x",
+    "*a",
+    "!!str x",
+    "<script>alert(1)</script>",
+    "[x](javascript:y)",
+    "|",
+    ">-",
+    "- x",
+    "{",
+    "]",
+    "#",
+    "---",
+    "\t",
+    "é",
+]
 TOKENS = st.sampled_from(KEYS + VALUES + [": ", "\n", "  ", "- ", ", "])
 
 
@@ -74,8 +119,9 @@ def test_checker_survives_yaml_ish_entity_files(fuzz_root, text, folder):
     assert_problems(checked.problems)
 
 
-NAME = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=20) \
-    .filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) < 200)
+NAME = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"), min_size=1, max_size=20
+).filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) < 200)
 
 
 @FUZZ

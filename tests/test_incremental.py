@@ -9,32 +9,35 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_project
-from generator.incremental import IncrementalSite
-from generator.linkgraph import build_link_graph
-from generator.pages import write_docs
-from generator.pipeline import check_project
-from generator.query_pages import write_query_pages
+from generator.build import build_project, generate_docs
+from generator.check.pipeline import check_project
+from generator.preview.incremental import IncrementalSite
+from generator.write.files import write_files
 from tests.conftest import copy_project
 
 DRUG = "content/drugs/blinatumomab.yaml"
 NEW = "content/publications/incremental-test-paper.yaml"
-PAPER = ("label: {{en: Incremental test paper, nl: Incrementeel testartikel}}\n"
-         "description: {{en: A paper that cites another., nl: Een artikel dat een ander citeert.}}\n"
-         "publicationType: journal-article\nsources:\n  - source: {cited}\n    locator: page 1\n")
+PAPER = (
+    "label: {{en: Incremental test paper, nl: Incrementeel testartikel}}\n"
+    "description: {{en: A paper that cites another., nl: Een artikel dat een ander citeert.}}\n"
+    "publicationType: journal-article\nsources:\n  - source: {cited}\n    locator: page 1\n"
+)
 
 
 def files(folder: Path, suffixes=(".md", ".json", ".html", ".ttl", ".jsonld", ".nt", ".trig")) -> dict:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
-            if path.is_file() and path.suffix in suffixes}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.suffix in suffixes
+    }
 
 
 def fresh_docs(root: Path, scratch: Path) -> dict:
     """The docs tree a full build would write for the tree as it is now (pages and query pages)."""
     checked = check_project(root)
     assert not checked.problems, checked.problems
-    navs = write_docs(checked.schema, checked.mapped, build_link_graph(checked.schema, checked.mapped), root, scratch)
-    write_query_pages(root, checked.schema, checked.mapped, scratch, navs)
+    for lang, pages, _ in generate_docs(root, checked):
+        write_files(scratch / lang, pages)
     return files(scratch, (".md", ".json"))
 
 

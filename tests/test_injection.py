@@ -16,20 +16,25 @@ import pyoxigraph as ox
 import pytest
 
 from generator.build import build_project
-from generator.literals import DATATYPES
-from generator.schema import load_schema
-from generator import vocab
+from generator.load.ontology import load_schema
+from generator.model import vocab
+from generator.model.datatypes import DATATYPES
+from generator.model.kinds import ValueKind
 from tests.conftest import ROOT, copy_project
 
 # Every trick at once. Language-tagged text is Markdown, so links with bad schemes are refused there by the
 # checker (tests/bad_inputs covers that); plain text also gets them, since it is never read as Markdown.
-HOSTILE_MARKDOWN = ('<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">a</a>'
-                    '<svg onload=alert(4)> </textarea><iframe src=javascript:alert(5)> <!-- x --> ]]> '
-                    '{: onclick="alert(6)" } {{ config }} {% raw %} `</code>` ```js\n``` <javascript:alert(7)> '
-                    '[t](https://example.org "x\\" onmouseover=\\"alert(8)") &lt;b&gt; &amp; \'"; </script> | a | b | '
-                    '<a href=&#x6A;avascript:alert(14)>')
-HOSTILE_PLAIN = HOSTILE_MARKDOWN + (" [x](javascript:alert(9)) ![y](data:text/html,alert(10)) \" onfocus=alert(11) x=\""
-                                    " [e](&#106;avascript:alert(12)) [f](java&#x09;script:alert(13))")
+HOSTILE_MARKDOWN = (
+    '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">a</a>'
+    "<svg onload=alert(4)> </textarea><iframe src=javascript:alert(5)> <!-- x --> ]]> "
+    '{: onclick="alert(6)" } {{ config }} {% raw %} `</code>` ```js\n``` <javascript:alert(7)> '
+    '[t](https://example.org "x\\" onmouseover=\\"alert(8)") &lt;b&gt; &amp; \'"; </script> | a | b | '
+    "<a href=&#x6A;avascript:alert(14)>"
+)
+HOSTILE_PLAIN = HOSTILE_MARKDOWN + (
+    ' [x](javascript:alert(9)) ![y](data:text/html,alert(10)) " onfocus=alert(11) x="'
+    " [e](&#106;avascript:alert(12)) [f](java&#x09;script:alert(13))"
+)
 HARMLESS = "Plain harmless words"
 ID_PREFIX = "hostile-"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc")
@@ -37,13 +42,13 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "
 
 def sample_value(spec, ids_by_class: dict, text: str, language_text: str):
     """A valid value for one property: hostile text where free text goes, a plain valid value elsewhere."""
-    if spec.kind == "langmap":
+    if spec.kind is ValueKind.LANGMAP:
         return {"en": f"{language_text} #{spec.key}", "nl": f"{language_text} #{spec.key}"}
-    if spec.kind == "text":
+    if spec.kind is ValueKind.TEXT:
         return {"en": f"{language_text} #{spec.key}"}
-    if spec.kind == "reference":
+    if spec.kind is ValueKind.REFERENCE:
         return ids_by_class[spec.target_class]
-    if spec.kind == "literal":
+    if spec.kind is ValueKind.LITERAL:
         if spec.allowed:
             return spec.allowed[0]
         if spec.pattern:
@@ -57,14 +62,14 @@ def sample_value(spec, ids_by_class: dict, text: str, language_text: str):
 def entity(cls, ids_by_class, text, language_text) -> dict:
     data = {}
     for key, spec in cls.shape.properties.items():
-        if spec.kind == "nested":
+        if spec.kind is ValueKind.NESTED:
             entry = {k: sample_value(s, ids_by_class, text, language_text) for k, s in spec.nested.properties.items()}
             entry["quoteTranslation"] = {"nl": f"{language_text} #quoteTranslation"}
             data[key] = [{k: v for k, v in entry.items() if v is not None}]
             continue
         value = sample_value(spec, ids_by_class, text, language_text)
         if value is not None:
-            data[key] = value if spec.single or spec.kind in ("langmap", "text") else [value]
+            data[key] = value if spec.single or spec.kind.is_text else [value]
     return data
 
 
@@ -80,8 +85,9 @@ def make_tree(tmp_path: Path, text: str, language_text: str) -> Path:
         path = root / "content" / folder / f"{ID_PREFIX}{folder}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         # JSON is YAML: every string is double-quoted with its escapes, so the file says exactly `text`.
-        path.write_text(json.dumps(entity(cls, ids_by_class, text, language_text), ensure_ascii=False, indent=2),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps(entity(cls, ids_by_class, text, language_text), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return root
 
 
@@ -154,7 +160,9 @@ def test_no_tag_or_attribute_beyond_the_baseline(pages):
 
 
 def test_no_event_handler_attributes(pages):
-    handlers = {(name, attr) for name, page in pages["hostile"].items() for attr in page.attributes if attr[1].startswith("on")}
+    handlers = {
+        (name, attr) for name, page in pages["hostile"].items() for attr in page.attributes if attr[1].startswith("on")
+    }
     assert handlers == set()
 
 
@@ -200,4 +208,14 @@ def test_dumps_hold_the_text_exactly_and_nothing_more(sites):
             assert f"{HOSTILE_PLAIN} #title" in texts and f"{HOSTILE_MARKDOWN} #label" in texts
     assert counts["hostile"] == counts["baseline"]
     for name in ("kg.jsonld", "kg.ttl", "kg.trig"):
-        assert len(list(ox.parse(path=str(sites["hostile"] / "data" / name), format=ox.RdfFormat.from_extension(name.split(".")[1])))) > 0
+        assert (
+            len(
+                list(
+                    ox.parse(
+                        path=str(sites["hostile"] / "data" / name),
+                        format=ox.RdfFormat.from_extension(name.split(".")[1]),
+                    )
+                )
+            )
+            > 0
+        )

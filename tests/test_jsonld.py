@@ -10,10 +10,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from generator.jsonld_pages import schema_properties, schema_types
-from generator.pages import entity_path
-from generator.pipeline import check_project
-from generator.vocab import PROV, RDF, SCHEMA
+from generator.check.pipeline import check_project
+from generator.model.site_paths import entity_path
+from generator.model.vocab import PROV, RDF, SCHEMA
+from generator.render.jsonld import schema_properties, schema_types
 from tests.conftest import ROOT
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -89,7 +89,7 @@ def test_pages_link_their_data_files(checked, site_dir):
 
 
 def test_script_json_escapes_what_could_close_the_script():
-    from generator.markdown_text import script_json
+    from generator.render.escaping import script_json
 
     text = script_json({"name": "</script><script>alert(1)</script> & <!--"})
     assert "<" not in text and ">" not in text and "&" not in text

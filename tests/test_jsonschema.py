@@ -9,12 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator.check.pipeline import check_project
 from generator.cli import main
-from generator.load import id_problem
-from generator.jsonschema_export import all_schemas, editor_settings, known_ids_from_files
-from generator.pipeline import check_project
-from generator.schema import load_schema
-from generator.yamlread import Mapping, Scalar, Sequence, read_yaml
+from generator.load.ontology import load_schema
+from generator.load.yaml_strict import Mapping, Scalar, Sequence, read_yaml
+from generator.model.ids import id_problem
+from generator.write.editor_schemas import all_schemas, editor_settings, known_ids_from_files
 from tests.conftest import ROOT
 from tests.test_bad_inputs import CASES, case_tree
 
@@ -45,8 +45,10 @@ def to_json(node):
 
 
 def validators(root: Path) -> dict:
-    return {folder: jsonschema.Draft7Validator(value, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
-            for folder, value in all_schemas(SCHEMA, known_ids_from_files(root, SCHEMA)).items()}
+    return {
+        folder: jsonschema.Draft7Validator(value, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+        for folder, value in all_schemas(SCHEMA, known_ids_from_files(root, SCHEMA)).items()
+    }
 
 
 def schema_errors(root: Path, rel: str, checkers: dict) -> list | None:

@@ -41,7 +41,7 @@ def local_target(site: Path, page: Path, link: str) -> Path | None:
         return None
     path = unquote(parts.path)
     if path.startswith(SITE_PATH):
-        path = "/" + path[len(SITE_PATH):]
+        path = "/" + path[len(SITE_PATH) :]
     base = site if path.startswith("/") else page.parent
     target = (base / path.lstrip("/")).resolve()
     if link.rstrip("?#").endswith("/") or target.is_dir():
@@ -59,7 +59,7 @@ def broken_links(site: Path) -> list:
     for page in sorted(site.rglob("*.html")):
         parser = _Links()
         parser.feed(page.read_text(encoding="utf-8"))
-        for tag, link in parser.found:
+        for _tag, link in parser.found:
             target = local_target(site, page, link)
             if target is None:
                 continue
@@ -84,8 +84,10 @@ def test_the_fixture_site_has_no_broken_link(tmp_path):
 def test_the_checker_finds_a_broken_link(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "a" / "index.html").write_text('<a href="../b/">x</a><img src="missing.png"><a href="../a/">ok</a>'
-                                           '<a href="https://example.org/">other host</a><a href="#top">anchor</a>')
+    (site / "a" / "index.html").write_text(
+        '<a href="../b/">x</a><img src="missing.png"><a href="../a/">ok</a>'
+        '<a href="https://example.org/">other host</a><a href="#top">anchor</a>'
+    )
     assert broken_links(site) == [("a/index.html", "../b/"), ("a/index.html", "missing.png")]
 
 

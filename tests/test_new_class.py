@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from generator.build import build_project
-from generator.pipeline import check_project
+from generator.check.pipeline import check_project
 from tests.helpers import MINIMAL_SOURCE, make_tree
 
 NEW_TERMS = """
@@ -28,8 +28,10 @@ cles:BiomarkerShape a sh:NodeShape ; sh:targetClass cle:Biomarker ;
                 [ sh:path cle:markerOf ; sh:order 20 ; sh:class cle:Gene ] .
 """
 GENE = "label: {en: CD19, nl: CD19}\ndescription: {en: An antigen., nl: Een antigeen.}\nsymbol: CD19\n" + MINIMAL_SOURCE
-MARKER = ("label: {en: CD19 expression, nl: CD19-expressie}\ndescription: {en: Flow cytometry., nl: Flowcytometrie.}\n"
-          "assay: flow cytometry\nmarkerOf: cd19\n" + MINIMAL_SOURCE)
+MARKER = (
+    "label: {en: CD19 expression, nl: CD19-expressie}\ndescription: {en: Flow cytometry., nl: Flowcytometrie.}\n"
+    "assay: flow cytometry\nmarkerOf: cd19\n" + MINIMAL_SOURCE
+)
 
 
 def new_class_tree(tmp_path, files):
@@ -55,8 +57,9 @@ def test_a_new_class_and_property_build_into_graph_and_pages(tmp_path):
 
 
 def test_the_new_class_is_checked_like_any_other(tmp_path):
-    root = new_class_tree(tmp_path, {"genes/cd19.yaml": GENE,
-                                     "biomarkers/cd19-expression.yaml": MARKER.replace("assay:", "asay:")})
+    root = new_class_tree(
+        tmp_path, {"genes/cd19.yaml": GENE, "biomarkers/cd19-expression.yaml": MARKER.replace("assay:", "asay:")}
+    )
     assert [str(p) for p in check_project(root).problems] == [
         "content/biomarkers/cd19-expression.yaml:1:1: missing required key `assay`; add `assay:` (How the biomarker is measured.)",
         "content/biomarkers/cd19-expression.yaml:3:1: unknown key `asay` for a Biomarker; did you mean `assay`? "

@@ -11,14 +11,18 @@ from generator.build import build_project
 from generator.cli import main
 from tests.conftest import copy_project
 
-PAPER = ("label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-         "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n")
+PAPER = (
+    "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
+    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+)
 
 
 def snapshot(folder: Path) -> dict:
     """Every file under folder (relative path -> sha256), and every folder (-> None)."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else None
-            for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else None
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 @pytest.fixture
@@ -33,11 +37,14 @@ def built_tree(tmp_path):
 
 BREAKAGES = {
     "a YAML error": lambda root: (root / "content" / "publications" / "paper.yaml").write_text(
-        PAPER.replace("label: {", "label: {{"), encoding="utf-8"),
+        PAPER.replace("label: {", "label: {{"), encoding="utf-8"
+    ),
     "a dangling reference": lambda root: (root / "content" / "publications" / "paper.yaml").write_text(
-        PAPER + "author: nobody\n", encoding="utf-8"),
-    "a page MkDocs refuses (in its strict build, after the content passed)": lambda root: (root / "site" / "broken.md")
-        .write_text("# Broken\n\n[a link to nowhere](missing.md)\n", encoding="utf-8"),
+        PAPER + "author: nobody\n", encoding="utf-8"
+    ),
+    "a page MkDocs refuses (in its strict build, after the content passed)": lambda root: (
+        root / "site" / "broken.md"
+    ).write_text("# Broken\n\n[a link to nowhere](missing.md)\n", encoding="utf-8"),
 }
 
 

@@ -84,8 +84,11 @@ def test_mermaid_labels_are_quoted_and_escaped(fixture_site):
     for source in sources:
         assert "`" not in source and "<" not in source.replace("-->", "")
         for line in source.splitlines()[1:]:
-            assert re.fullmatch(r'  (n\d+\["[^"\n]*"\]|n\d+ -->\|"[^"\n]*"\| n\d+|click n\d+ href "[^"\s]*"|'
-                                r'style n0 stroke-width:4px)', line), line
+            assert re.fullmatch(
+                r'  (n\d+\["[^"\n]*"\]|n\d+ -->\|"[^"\n]*"\| n\d+|click n\d+ href "[^"\s]*"|'
+                r"style n0 stroke-width:4px)",
+                line,
+            ), line
 
 
 def test_diagram_links_point_at_pages(fixture_site):
@@ -102,7 +105,9 @@ def test_entity_page_has_infobox_relations_sources_and_edit_links(fixture_site):
     assert "introduction" in html  # the locator of its source
     found = elements(page(fixture_site, "trials/blinfant"))
     edit = [a["href"] for t, a in found.tags if t == "a" and a.get("rel") == "edit"]
-    assert edit == ["https://github.com/childhood-leukaemia-kg/childhood-leukaemia-kg/edit/main/content/trials/blinfant.yaml"]
+    assert edit == [
+        "https://github.com/childhood-leukaemia-kg/childhood-leukaemia-kg/edit/main/content/trials/blinfant.yaml"
+    ]
     report = [a["href"] for t, a in found.tags if t == "a" and "issues/new" in a.get("href", "")]
     query = parse_qs(urlsplit(report[0]).query)
     assert query["title"] == ["Problem on blinfant"] and "content/trials/blinfant.yaml" in query["body"][0]
@@ -123,10 +128,12 @@ def test_outcome_chart_is_accessible_svg_with_the_numbers_in_a_table(fixture_sit
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img"
     title, desc = root.find(f"{ns}title"), root.find(f"{ns}desc")
-    assert title is not None and desc is not None and root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert (
+        title is not None and desc is not None and root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    )
     texts = [t.text for t in root.iter(f"{ns}text")]
     assert "93.3% (75.9–98.3)" in texts and "65.8% (58.9–71.8)" in texts
-    assert {"rect", "circle"} <= {el.tag[len(ns):] for el in root.iter()}  # shapes, not colour, tell them apart
+    assert {"rect", "circle"} <= {el.tag[len(ns) :] for el in root.iter()}  # shapes, not colour, tell them apart
     table = re.search(r"<table>.*?Estimate.*?</table>", html, re.S).group()
     assert "93.3%" in table and "75.9–98.3" in table and "65.8% (58.9–71.8)" in table
     assert "93,3% (75,9–98,3)" in page(fixture_site, "nl/trials/blinfant")

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.query import load_saved_queries, run_query, snapshot_path
+from generator.load.saved_queries import load_saved_queries, snapshot_path
+from generator.sparql.engine import run_query
 from tests.conftest import ROOT
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 NAMESPACE = "https://w3id.org/cle/id/"
 TYPED = """PREFIX cle: <https://w3id.org/cle/ontology#>
 SELECT ?cohort ?patients WHERE { ?cohort cle:participantCount ?patients } ORDER BY DESC(?patients) ?cohort"""
@@ -57,18 +65,23 @@ def run_typed(page, text):
     page.locator("#kg-query").press_sequentially(text[:20])  # typed, then the rest pasted in
     page.fill("#kg-query", text)
     page.click("#kg-run")
-    page.wait_for_selector("#kg-results table, #kg-results p, #kg-results pre, #kg-error:not([hidden])", timeout=WAIT_MS)
+    page.wait_for_selector(
+        "#kg-results table, #kg-results p, #kg-results pre, #kg-error:not([hidden])", timeout=WAIT_MS
+    )
 
 
 def table_rows(page) -> list:
-    return page.eval_on_selector_all("#kg-results tbody tr",
-                                     "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    return page.eval_on_selector_all(
+        "#kg-results tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+    )
 
 
 def expected_rows(store, text) -> list:
     result = run_query(store, text)
-    return [[term.value[len(NAMESPACE):] if term.value.startswith(NAMESPACE) else term.value for term in row]
-            for row in result.rows]
+    return [
+        [term.value[len(NAMESPACE) :] if term.value.startswith(NAMESPACE) else term.value for term in row]
+        for row in result.rows
+    ]
 
 
 def test_a_typed_query_returns_the_expected_rows(page, site_url, published_store):
@@ -95,7 +108,7 @@ def test_csv_download(page, site_url, published_store):
     run_typed(page, TYPED)
     with page.expect_download() as info:
         page.click("#kg-csv")
-    rows = list(csv.reader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
     expected = [[t.value for t in row] for row in run_query(published_store, TYPED).rows]
     assert rows == [["cohort", "patients"]] + expected
 
@@ -136,9 +149,15 @@ def test_ask_and_construct(page, site_url):
 def test_the_editor_highlights_sparql(page, site_url):
     open_playground(page, site_url)
     page.fill("#kg-query", TYPED)
-    kinds = page.eval_on_selector_all(".kg-highlight span", "spans => spans.map(s => s.className + ' ' + s.textContent)")
-    assert {"sparql-keyword SELECT", "sparql-variable ?cohort", "sparql-pname cle:participantCount",
-            "sparql-iri <https://w3id.org/cle/ontology#>"} <= set(kinds)
+    kinds = page.eval_on_selector_all(
+        ".kg-highlight span", "spans => spans.map(s => s.className + ' ' + s.textContent)"
+    )
+    assert {
+        "sparql-keyword SELECT",
+        "sparql-variable ?cohort",
+        "sparql-pname cle:participantCount",
+        "sparql-iri <https://w3id.org/cle/ontology#>",
+    } <= set(kinds)
     # what the highlighter shows is exactly the text, markup-escaped
     assert page.inner_text(".kg-highlight").rstrip("\n") == TYPED
 

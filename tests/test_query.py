@@ -14,7 +14,8 @@ import pytest
 import rdflib
 
 from generator.cli import main
-from generator.query import QueryError, keywords, project_store, run_query
+from generator.sparql.engine import QueryError, keywords, run_query
+from generator.sparql.store import project_store
 from tests.test_query_fixture import write_fixture
 
 DRUGS = "SELECT ?drug WHERE { ?drug a cle:Drug } ORDER BY ?drug"
@@ -43,6 +44,7 @@ def kg(capfdbinary, *args):
 
 # --- inputs and formats ------------------------------------------------------------------------------
 
+
 def test_inline_query_prints_a_table(root, capfdbinary):
     code, out, err = kg(capfdbinary, "--root", str(root), DRUGS)
     assert code == 0, err
@@ -64,10 +66,14 @@ def test_query_from_stdin(root, capfdbinary, monkeypatch):
 
 def test_every_results_format_is_read_back_by_an_independent_parser(root, capfdbinary):
     query = "SELECT ?cohort ?n WHERE { ?cohort cle:participantCount ?n } ORDER BY ?n"
-    outputs = {fmt: kg(capfdbinary, "--root", str(root), "--format", fmt, query) for fmt in ("csv", "tsv", "json", "xml")}
+    outputs = {
+        fmt: kg(capfdbinary, "--root", str(root), "--format", fmt, query) for fmt in ("csv", "tsv", "json", "xml")
+    }
     assert all(code == 0 for code, _, _ in outputs.values())
     assert list(csv.reader(io.StringIO(outputs["csv"][1])))[1:] == [
-        ["https://w3id.org/cle/id/blinfant-patients", "30"], ["https://w3id.org/cle/id/interfant-06-controls", "214"]]
+        ["https://w3id.org/cle/id/blinfant-patients", "30"],
+        ["https://w3id.org/cle/id/interfant-06-controls", "214"],
+    ]
     bindings = json.loads(outputs["json"][1])["results"]["bindings"]
     assert [b["n"]["value"] for b in bindings] == ["30", "214"]
     assert bindings[0]["n"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
@@ -80,12 +86,17 @@ def test_every_results_format_is_read_back_by_an_independent_parser(root, capfdb
 
 def test_ask_and_construct(root, capfdbinary):
     assert kg(capfdbinary, "--root", str(root), "ASK { id:blinfant cle:addsDrug id:blinatumomab }")[1] == "yes\n"
-    code, out, err = kg(capfdbinary, "--root", str(root), "CONSTRUCT { ?t cle:addsDrug ?d } WHERE { ?t cle:addsDrug ?d }")
+    code, out, err = kg(
+        capfdbinary, "--root", str(root), "CONSTRUCT { ?t cle:addsDrug ?d } WHERE { ?t cle:addsDrug ?d }"
+    )
     assert code == 0, err
     graph = rdflib.Graph().parse(data=out, format="turtle")
     assert len(graph) == 2  # the trial and the cohort add the drug
-    assert (rdflib.URIRef("https://w3id.org/cle/id/blinfant"), rdflib.URIRef("https://w3id.org/cle/ontology#addsDrug"),
-            rdflib.URIRef(BLINATUMOMAB)) in graph
+    assert (
+        rdflib.URIRef("https://w3id.org/cle/id/blinfant"),
+        rdflib.URIRef("https://w3id.org/cle/ontology#addsDrug"),
+        rdflib.URIRef(BLINATUMOMAB),
+    ) in graph
 
 
 def test_output_is_deterministic(root, capfdbinary):
@@ -95,6 +106,7 @@ def test_output_is_deterministic(root, capfdbinary):
 
 
 # --- errors ---------------------------------------------------------------------------------------------
+
 
 def test_syntax_error_gives_line_and_column(root, capfdbinary):
     code, out, err = kg(capfdbinary, "--root", str(root), "SELECT ?s\nWHERE { ?s ?p }")
@@ -116,10 +128,14 @@ def test_missing_query_file_and_unknown_saved_name(root, capfdbinary):
 
 def test_construct_refuses_a_results_format(root, capfdbinary):
     code, _, err = kg(capfdbinary, "--root", str(root), "--format", "csv", "CONSTRUCT WHERE { ?s a ?c }")
-    assert (code, err) == (1, "kg query: error: CONSTRUCT and DESCRIBE print Turtle; --format csv is for SELECT and ASK\n")
+    assert (code, err) == (
+        1,
+        "kg query: error: CONSTRUCT and DESCRIBE print Turtle; --format csv is for SELECT and ASK\n",
+    )
 
 
 # --- the graph ----------------------------------------------------------------------------------------
+
 
 def test_named_graphs_are_kept_and_the_default_graph_is_their_union(store):
     result = run_query(store, "SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/cle/id/blinfant> a ?c } }")
@@ -131,12 +147,16 @@ def test_named_graphs_are_kept_and_the_default_graph_is_their_union(store):
 
 def test_from_picks_a_graph_of_the_store(store):
     query = "SELECT ?s WHERE { ?s a ?c } ORDER BY ?s"
-    picked = run_query(store, "SELECT ?s FROM <https://w3id.org/cle/id/amgen#graph> WHERE { ?s a <https://w3id.org/cle/ontology#Organization> }")
+    picked = run_query(
+        store,
+        "SELECT ?s FROM <https://w3id.org/cle/id/amgen#graph> WHERE { ?s a <https://w3id.org/cle/ontology#Organization> }",
+    )
     assert [row[0].value for row in picked.rows] == ["https://w3id.org/cle/id/amgen"]
     assert len(run_query(store, query).rows) > 1
 
 
 # --- refusals and bounds --------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def listener():
@@ -151,7 +171,7 @@ def listener():
         while not stop.is_set():
             try:
                 connection, _ = server.accept()
-            except socket.timeout:
+            except TimeoutError:
                 continue
             hits.append(connection.recv(1000))
             connection.close()
@@ -164,12 +184,15 @@ def listener():
     server.close()
 
 
-@pytest.mark.parametrize("template", [
-    "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
-    "select * where {{ service <{url}> {{ ?s ?p ?o }} }}",
-    "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
-    "SELECT * WHERE {{ OPTIONAL {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }} }}",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "select * where {{ service <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ OPTIONAL {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }} }}",
+    ],
+)
 def test_service_is_refused_and_never_called(store, listener, template):
     url, hits = listener
     with pytest.raises(QueryError, match="SERVICE is refused"):
@@ -177,11 +200,14 @@ def test_service_is_refused_and_never_called(store, listener, template):
     assert hits == []
 
 
-@pytest.mark.parametrize("text,word", [
-    ("LOAD <http://127.0.0.1:9/data.ttl>", "LOAD"),
-    ("INSERT DATA { <a:a> <a:b> <a:c> }", "INSERT"),
-    ("DROP ALL", "DROP"),
-])
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("LOAD <http://127.0.0.1:9/data.ttl>", "LOAD"),
+        ("INSERT DATA { <a:a> <a:b> <a:c> }", "INSERT"),
+        ("DROP ALL", "DROP"),
+    ],
+)
 def test_updates_are_refused(store, text, word):
     with pytest.raises(QueryError, match=f"^{word} is refused"):
         run_query(store, text)
@@ -193,11 +219,14 @@ def test_from_clauses_never_fetch(store, listener):
     assert result.rows == [] and hits == []
 
 
-@pytest.mark.parametrize("text", [
-    "SELECT ?service WHERE { ?service ?p 'SERVICE' } # SERVICE",
-    "PREFIX service: <http://example.org/SERVICE> SELECT * WHERE { service:load ?p <http://x/SERVICE> }",
-    'SELECT * WHERE { ?s ?p """ a SERVICE\n LOAD """ }',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT ?service WHERE { ?service ?p 'SERVICE' } # SERVICE",
+        "PREFIX service: <http://example.org/SERVICE> SELECT * WHERE { service:load ?p <http://x/SERVICE> }",
+        'SELECT * WHERE { ?s ?p """ a SERVICE\n LOAD """ }',
+    ],
+)
 def test_keywords_in_strings_iris_comments_and_names_are_not_refused(text):
     assert not {"SERVICE", "LOAD"} & keywords(text)
 
@@ -211,6 +240,8 @@ def test_a_query_over_its_time_is_stopped_and_the_next_one_runs(store):
 def test_row_cap(root, store, capfdbinary):
     result = run_query(store, "SELECT ?s WHERE { ?s ?p ?o }", max_rows=3)
     assert len(result.rows) == 3 and result.truncated
-    code, out, err = kg(capfdbinary, "--root", str(root), "--max-rows", "2", "--format", "tsv", "SELECT ?s WHERE { ?s ?p ?o }")
+    code, out, err = kg(
+        capfdbinary, "--root", str(root), "--max-rows", "2", "--format", "tsv", "SELECT ?s WHERE { ?s ?p ?o }"
+    )
     assert code == 0 and len(out.splitlines()) == 3
     assert err == "kg query: only the first 2 results are shown; add LIMIT or raise --max-rows\n"

@@ -154,7 +154,7 @@ def write_fixture(tmp_path: Path) -> Path:
 
 
 def test_fixture_checks_clean(tmp_path):
-    from generator.pipeline import check_project
+    from generator.check.pipeline import check_project
 
     checked = check_project(write_fixture(tmp_path))
     assert checked.problems == []

@@ -8,7 +8,8 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from generator.query import load_saved_queries, run_query, snapshot_path, snapshot_text
+from generator.load.saved_queries import load_saved_queries, snapshot_path
+from generator.sparql.engine import run_query, snapshot_text
 from tests.conftest import ROOT
 
 SAVED = load_saved_queries(ROOT)
@@ -49,7 +50,8 @@ def test_answer_matches_snapshot(query, published_store):
     assert expected.is_file(), "no snapshot; run `kg query --update-snapshots`"
     actual = snapshot_text(run_query(published_store, query.text))
     assert actual == expected.read_text(encoding="utf-8"), (
-        f"{query.name} answers differently; if the content changed on purpose, run `kg query --update-snapshots`")
+        f"{query.name} answers differently; if the content changed on purpose, run `kg query --update-snapshots`"
+    )
 
 
 @pytest.mark.parametrize("query", SAVED, ids=NAMES)

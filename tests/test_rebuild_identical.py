@@ -18,8 +18,14 @@ def test_two_builds_in_different_processes_are_byte_identical(built, tmp_path):
     _, first = built
     second = tmp_path / "second"
     env = {**os.environ, "PYTHONHASHSEED": "4242"}
-    subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(ROOT), "build", "--out", str(second)],
-                   check=True, env=env, cwd=ROOT, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--root", str(ROOT), "build", "--out", str(second)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        timeout=600,
+    )
     a, b = files_of(first / "site"), files_of(second / "site")
     assert sorted(a) == sorted(b)
     different = [name for name in a if a[name] != b[name]]

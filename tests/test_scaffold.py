@@ -6,16 +6,20 @@ import re
 
 import pytest
 
+from generator.check.pipeline import check_project
 from generator.cli import main
-from generator.pipeline import check_project
-from generator.scaffold import PLACEHOLDER, resolve_class
-from generator.schema import load_schema
+from generator.load.ontology import load_schema
+from generator.model.kinds import ValueKind
+from generator.model.wording import PLACEHOLDER
+from generator.tools.scaffold import resolve_class
 from tests.conftest import ROOT, copy_project
 
 SCHEMA, _ = load_schema(ROOT)
 FOLDERS = sorted(SCHEMA.classes)
-PAPER = ("label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-         "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n")
+PAPER = (
+    "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
+    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+)
 TODO_LINE = re.compile(rf"^(\s*(?:- )?)(\w+): {PLACEHOLDER}$")
 
 
@@ -40,7 +44,10 @@ def new(root, *args) -> tuple[int, str, str]:
 def test_new_publication_fails_only_on_its_placeholders(tree):
     code, out, _ = new(tree, "publications", "review")
     assert code == 0
-    assert out == "wrote content/publications/review.yaml: replace every TODO, keep the optional keys you need, then run `kg check`\n"
+    assert (
+        out
+        == "wrote content/publications/review.yaml: replace every TODO, keep the optional keys you need, then run `kg check`\n"
+    )
     problems = [str(p) for p in check_project(tree).problems]
     path = "content/publications/review.yaml"
     assert problems == [
@@ -67,13 +74,14 @@ def filled(text: str, cls, ids: dict) -> str:
             spec = specs.get(match.group(2))
             if spec is None:  # a language of a language map
                 value = "Filled in"
-            elif spec.kind == "reference":
+            elif spec.kind is ValueKind.REFERENCE:
                 value = ids[spec.target_class]
             elif spec.allowed:
                 value = spec.allowed[0]
             else:
-                from generator.literals import DATATYPES
-                value = DATATYPES[spec.datatype].example if spec.kind == "literal" else "Filled in"
+                from generator.model.datatypes import DATATYPES
+
+                value = DATATYPES[spec.datatype].example if spec.kind is ValueKind.LITERAL else "Filled in"
             line = f"{match.group(1)}{match.group(2)}: {value}"
         lines.append(line)
     return "\n".join(lines) + "\n"
@@ -100,18 +108,41 @@ def test_every_class_template_fails_only_on_placeholders_and_passes_once_filled(
     assert [str(p) for p in check_project(tree, shacl=True).problems] == []
 
 
-@pytest.mark.parametrize("written, folder", [("drugs", "drugs"), ("Drug", "drugs"), ("DRUG", "drugs"),
-                                             ("clinical trial", "trials"), ("ClinicalTrial", "trials")])
+@pytest.mark.parametrize(
+    "written, folder",
+    [
+        ("drugs", "drugs"),
+        ("Drug", "drugs"),
+        ("DRUG", "drugs"),
+        ("clinical trial", "trials"),
+        ("ClinicalTrial", "trials"),
+    ],
+)
 def test_class_by_folder_name_or_label_in_any_case(written, folder):
     assert resolve_class(SCHEMA, written)[0].folder == folder
 
 
 REFUSALS = {
-    ("drug", "paper"): "kg new: error: the id `paper` is taken by content/publications/paper.yaml; ids are unique across content/, choose another\n",
-    ("drug", "pap-er"): "kg new: error: the id `pap-er` looks the same as the id of content/publications/paper.yaml; ids are unique across content/, choose another\n",
-    ("drug", "Blin Atumomab"): "kg new: error: the id `Blin Atumomab` is not a valid id: use lowercase letters a-z, digits and single hyphens, starting with a letter; use `blin-atumomab`\n",
-    ("drug", "../escape"): "kg new: error: the id `../escape` is not a valid id: use lowercase letters a-z, digits and single hyphens, starting with a letter; use `escape`\n",
-    ("drgus", "x"): "kg new: error: unknown class `drgus`; did you mean `drugs`? (write a folder name: alterations, cohorts, diseases, drugs, genes, measures, organizations, outcomes, people, protocols, publications, trials)\n",
+    (
+        "drug",
+        "paper",
+    ): "kg new: error: the id `paper` is taken by content/publications/paper.yaml; ids are unique across content/, choose another\n",
+    (
+        "drug",
+        "pap-er",
+    ): "kg new: error: the id `pap-er` looks the same as the id of content/publications/paper.yaml; ids are unique across content/, choose another\n",
+    (
+        "drug",
+        "Blin Atumomab",
+    ): "kg new: error: the id `Blin Atumomab` is not a valid id: use lowercase letters a-z, digits and single hyphens, starting with a letter; use `blin-atumomab`\n",
+    (
+        "drug",
+        "../escape",
+    ): "kg new: error: the id `../escape` is not a valid id: use lowercase letters a-z, digits and single hyphens, starting with a letter; use `escape`\n",
+    (
+        "drgus",
+        "x",
+    ): "kg new: error: unknown class `drgus`; did you mean `drugs`? (write a folder name: alterations, cohorts, diseases, drugs, genes, measures, organizations, outcomes, people, protocols, publications, trials)\n",
 }
 
 
@@ -139,7 +170,7 @@ def test_contributing_shows_every_class():
 
 @pytest.mark.parametrize("folder, stem, body", contributing_examples(), ids=lambda v: v if "\n" not in str(v) else "")
 def test_contributing_example_is_taken_from_the_real_file(folder, stem, body):
-    from generator.yamlread import read_yaml
+    from generator.load.yaml_strict import read_yaml
     from tests.test_jsonschema import to_json
 
     example, problems = read_yaml(body.encode("utf-8"), "CONTRIBUTING.md")
@@ -150,4 +181,6 @@ def test_contributing_example_is_taken_from_the_real_file(folder, stem, body):
     for key, value in to_json(example).items():
         assert key in SCHEMA.classes[folder].shape.properties
         as_list = lambda v: v if isinstance(v, list) else [v]  # noqa: E731 - a list may be shortened
-        assert value == real_values[key] or set(map(str, as_list(value))) <= set(map(str, as_list(real_values[key]))), key
+        assert value == real_values[key] or set(map(str, as_list(value))) <= set(map(str, as_list(real_values[key]))), (
+            key
+        )

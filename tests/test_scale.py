@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.incremental import IncrementalSite
+from generator.preview.incremental import IncrementalSite
 from tests.conftest import ROOT
 from tests.test_incremental import assert_docs_match_a_fresh_generation, files
 
@@ -19,8 +19,9 @@ N = 60
 
 
 def kg(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +82,10 @@ def test_the_performance_page_shows_the_committed_figures(site_dir):
 
     build = json.loads((ROOT / "bench" / "results" / "build.json").read_text(encoding="utf-8"))
     preview = json.loads((ROOT / "bench" / "results" / "preview.json").read_text(encoding="utf-8"))
-    for page, heading in ((site_dir / "performance" / "index.html", "Live preview"),
-                          (site_dir / "nl" / "performance" / "index.html", "Live voorbeeld")):
+    for page, heading in (
+        (site_dir / "performance" / "index.html", "Live preview"),
+        (site_dir / "nl" / "performance" / "index.html", "Live voorbeeld"),
+    ):
         html = page.read_text(encoding="utf-8")
         assert "<svg" in html and heading in html
         assert f"{build['rows'][0]['build_s']:.1f}" in html

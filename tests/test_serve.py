@@ -32,9 +32,11 @@ def endpoint(tmp_path_factory):
     """`kg serve` as its own process on a free 127.0.0.1 port, with a 2 s query timeout; stopped after."""
     root = write_fixture(tmp_path_factory.mktemp("serve"))
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--root", str(root),
-                                "--port", str(port), "--timeout", "2"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "serve", "--root", str(root), "--port", str(port), "--timeout", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     url = f"http://127.0.0.1:{port}/query"
     try:
         wait_until_answering(url, process, 300, "kg serve")  # up to ~60 s for check + load + start
@@ -64,9 +66,12 @@ def test_named_graphs_and_union_default_graph(endpoint):
 
 
 def test_updates_are_refused(endpoint):
-    request = urllib.request.Request(endpoint.replace("/query", "/update"), method="POST",
-                                     data=b"INSERT DATA { <a:a> <a:b> <a:c> }",
-                                     headers={"Content-Type": "application/sparql-update"})
+    request = urllib.request.Request(
+        endpoint.replace("/query", "/update"),
+        method="POST",
+        data=b"INSERT DATA { <a:a> <a:b> <a:c> }",
+        headers={"Content-Type": "application/sparql-update"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 403
@@ -81,7 +86,10 @@ def test_service_is_refused_and_never_called(endpoint, listener):  # noqa: F811
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(endpoint + "?" + urllib.parse.urlencode({"query": query}), timeout=10)
     assert refused.value.code == 403
-    assert refused.value.read().decode() == "SERVICE is refused: a query here never reaches another endpoint or the network"
+    assert (
+        refused.value.read().decode()
+        == "SERVICE is refused: a query here never reaches another endpoint or the network"
+    )
     assert hits == []
 
 
@@ -119,8 +127,12 @@ def test_other_paths_and_methods(endpoint):
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(endpoint.replace("/query", "/store"), timeout=10)
     assert missing.value.code == 404
-    request = urllib.request.Request(endpoint.replace("/query", "/store?default"), method="PUT", data=b"",
-                                     headers={"Content-Type": "application/n-triples"})
+    request = urllib.request.Request(
+        endpoint.replace("/query", "/store?default"),
+        method="PUT",
+        data=b"",
+        headers={"Content-Type": "application/n-triples"},
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 405

@@ -9,8 +9,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from generator.pipeline import check_project
-from generator.linkgraph import build_link_graph
+from generator.check.pipeline import check_project
+from generator.map.link_graph import build_link_graph
 from tests.conftest import ROOT
 
 CHECKED = check_project(ROOT, shacl=False)
@@ -89,6 +89,9 @@ def test_class_indexes_are_in_the_nav_and_entity_pages_are_not(site_dir):
 def test_class_index_lists_every_member(site_dir):
     for folder in CHECKED.schema.classes:
         members = {r.id for r in ENTITIES if r.cls.folder == folder}
-        listed = {target.split("/")[-1] for target in linked_pages(site_dir, site_dir / folder / "index.html")
-                  if target.startswith(folder + "/")}
+        listed = {
+            target.split("/")[-1]
+            for target in linked_pages(site_dir, site_dir / folder / "index.html")
+            if target.startswith(folder + "/")
+        }
         assert members <= listed

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from generator.mapping import graph_iri
-from generator.pipeline import check_project
+from generator.check.pipeline import check_project
+from generator.model.mapped import graph_iri
 from tests.helpers import MINIMAL_SOURCE, make_tree
 
 DRUG = """label: {en: Blinatumomab, nl: Blinatumomab}
@@ -34,7 +34,9 @@ def test_a_valid_entity_maps_to_the_expected_triples(tmp_path):
     graph = Graph()
     for triple in checked.mapped.dataset.graph(graph_iri(iri)):
         graph.add(triple)
-    expected = Graph().parse(format="turtle", data="""
+    expected = Graph().parse(
+        format="turtle",
+        data="""
         @prefix cle: <https://w3id.org/cle/ontology#> . @prefix id: <https://w3id.org/cle/id/> .
         @prefix prov: <http://www.w3.org/ns/prov#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -49,13 +51,15 @@ def test_a_valid_entity_maps_to_the_expected_triples(tmp_path):
             prov:qualifiedDerivation <https://w3id.org/cle/id/blinatumomab#sources-1> .
         <https://w3id.org/cle/id/blinatumomab#sources-1> a cle:SourceReference ;
             prov:entity id:paper ; cle:locator "Abstract" ; cle:supports cle:brandName .
-    """)
+    """,
+    )
     assert isomorphic(graph, expected)
 
 
 def test_scalars_are_typed_by_the_ontology_not_by_yaml(tmp_path):
-    outcome_measure = ("label: {en: 'no', nl: 'yes'}\ndescription: {en: 'on', nl: 'off'}\n"
-                       "measureAbbreviation: 1.10\n" + MINIMAL_SOURCE)
+    outcome_measure = (
+        "label: {en: 'no', nl: 'yes'}\ndescription: {en: 'on', nl: 'off'}\nmeasureAbbreviation: 1.10\n" + MINIMAL_SOURCE
+    )
     checked = check_project(make_tree(tmp_path, {"measures/odd.yaml": outcome_measure}))
     assert checked.problems == []
     values = {str(o) for o in checked.mapped.dataset.objects(URIRef("https://w3id.org/cle/id/odd"), None)}
@@ -76,8 +80,16 @@ def test_every_problem_is_reported_at_once_sorted_with_a_fix(tmp_path):
 
 
 def test_unreadable_and_misplaced_files_are_problems_not_tracebacks(tmp_path):
-    assert problems_of(tmp_path, {"drugs/Blina.yaml": DRUG, "drug/x.yaml": DRUG, "genes/cd19.yml": GENE,
-                                  "genes/empty.yaml": "", "genes/tab.yaml": "label:\t{en: x}\n"}) == [
+    assert problems_of(
+        tmp_path,
+        {
+            "drugs/Blina.yaml": DRUG,
+            "drug/x.yaml": DRUG,
+            "genes/cd19.yml": GENE,
+            "genes/empty.yaml": "",
+            "genes/tab.yaml": "label:\t{en: x}\n",
+        },
+    ) == [
         "content/drug:1:1: unknown content folder `drug`; did you mean `drugs`? (folders: alterations, cohorts, "
         "diseases, drugs, genes, measures, organizations, outcomes, people, protocols, publications, trials)",
         "content/drugs/Blina.yaml:1:1: the file name `Blina` is not a valid id: use lowercase letters a-z, digits and "

@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.watch import RELOAD_SCRIPT
+from generator.preview.server import RELOAD_SCRIPT
 from tests.conftest import ROOT, copy_project
 
-PAPER = ("label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-         "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n")
+PAPER = (
+    "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
+    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+)
 WAIT_SECONDS = 120  # upper bound for each wait; the loops poll and stop as soon as the condition holds
 
 
@@ -28,8 +30,14 @@ class Preview:
 
     def __init__(self, root):
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen([sys.executable, "-m", "generator.cli", "preview", "--root", str(root), "--port", "0"],
-                                        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.cli", "preview", "--root", str(root), "--port", "0"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.lines: queue.Queue = queue.Queue()
         self.seen: list = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -102,10 +110,13 @@ def test_preview_rebuilds_on_edit_and_keeps_the_last_good_site(preview):
     assert updated.startswith("updated: 1 entity changed, ")  # in place, not a full build
     poll_page(page_url, "The renamed paper")
 
-    paper.write_text(PAPER.replace("The paper", "The broken paper").replace("  - source", "\t- source"), encoding="utf-8")
+    paper.write_text(
+        PAPER.replace("The paper", "The broken paper").replace("  - source", "\t- source"), encoding="utf-8"
+    )
     problem = running.wait_for(lambda line: line.startswith("content/publications/paper.yaml:"))
-    assert problem == ("content/publications/paper.yaml:5:1: a tab character; YAML indents with spaces, "
-                       "so write spaces instead")
+    assert problem == (
+        "content/publications/paper.yaml:5:1: a tab character; YAML indents with spaces, so write spaces instead"
+    )
     running.wait_for(lambda line: line == "1 problem; still serving the last good site")
     page = fetch(page_url)
     assert "The renamed paper" in page and "The broken paper" not in page
@@ -132,8 +143,9 @@ def test_an_open_page_reloads_itself_after_an_edit(preview):
             assert page.title().startswith("The paper - ")
             paper = root / "content" / "publications" / "paper.yaml"
             paper.write_text(PAPER.replace("The paper", "The reloaded paper"), encoding="utf-8")
-            page.wait_for_function("document.title.startsWith('The reloaded paper - ')",
-                                   timeout=WAIT_SECONDS * 1000)  # no reload asked for: the page does it
+            page.wait_for_function(
+                "document.title.startsWith('The reloaded paper - ')", timeout=WAIT_SECONDS * 1000
+            )  # no reload asked for: the page does it
         finally:
             browser.close()
     assert not errors

@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import pytest
 
-from generator.yamlread import Mapping, Scalar, Sequence, read_yaml
+from generator.load.yaml_strict import Mapping, Scalar, Sequence, read_yaml
 
 # YAML text -> the text the value keeps (a YAML 1.1 loader would have made a bool, float, int, date or None).
 STAYS_TEXT = {
-    "no": "no", "yes": "yes", "on": "on", "off": "off", "NO": "NO", "y": "y",
-    "1.10": "1.10", "1e3": "1e3", "0o17": "0o17", "012": "012", "0x1F": "0x1F", "1_000": "1_000",
-    "2023-04-26": "2023-04-26", "12:30:00": "12:30:00", ".inf": ".inf", ".nan": ".nan",
+    "no": "no",
+    "yes": "yes",
+    "on": "on",
+    "off": "off",
+    "NO": "NO",
+    "y": "y",
+    "1.10": "1.10",
+    "1e3": "1e3",
+    "0o17": "0o17",
+    "012": "012",
+    "0x1F": "0x1F",
+    "1_000": "1_000",
+    "2023-04-26": "2023-04-26",
+    "12:30:00": "12:30:00",
+    ".inf": ".inf",
+    ".nan": ".nan",
 }
 
 

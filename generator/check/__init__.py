@@ -1,0 +1,1 @@
+"""Checks across files (references, optional pyshacl) and the pipeline that runs load → map → check."""

@@ -1,0 +1,262 @@
+"""The live preview's incremental rebuild.
+
+After an edit in content/, check again (every unchanged file's parse and mapping is reused), regenerate the
+pages that read what changed, write only the Markdown whose text differs, and let MkDocs re-render only
+those pages (dirty builds in one worker process per language, kept loaded). Anything else that changes
+(ontology/, site/, mkdocs.yml) needs the full build, which is also the fallback whenever an update fails.
+
+Which pages to regenerate is learnt, not guessed: while a page is written, its PageContext records what it
+reads (an entity's file, the links into an entity, the list of a class or of every entity). A changed file
+makes stale its own id, the links into every entity it linked to before or links to now, and the lists it
+joins or leaves; every page (entity page, or a listing such as the timeline or a class index) that read
+something stale is made again. The query pages run SPARQL over everything and are made on every update.
+Tests hold the result to a fresh generation after each kind of edit (tests/test_incremental.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..build import BuildResult, build_project, saved_answers, site_context
+from ..check.pipeline import ProjectCache, check_project, paused_garbage_collector
+from ..load.site_pages import has_page, home_text
+from ..map.link_graph import links_of, relink
+from ..model.formats import ENTITY_DATA_FOLDER
+from ..model.problems import Position, Problem
+from ..model.quads import prefixes_of, to_quads
+from ..model.site_paths import page_url, site_folder, site_url_suffix
+from ..render.context import PageContext
+from ..render.docs import listing_parts
+from ..render.entity_page import entity_pages
+from ..render.query_pages import PLAYGROUND_PAGE, query_docs
+from ..renderer.mkdocs_adapter import SiteBuildError
+from ..renderer.worker import RenderWorker
+from ..write.dumps import write_dumps
+from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
+from ..write.entity_files import remove_entity_files, write_entity_files
+from ..write.files import remove_files, write_changed
+
+__all__ = ["Update", "IncrementalSite", "changed_ids"]
+
+
+@dataclass
+class Update:
+    """What one rebuild did: its problems (none when it went well), the entities whose files changed, the
+    doc pages rewritten and removed, and whether it was a full build."""
+
+    problems: list
+    changed: list = field(default_factory=list)
+    pages: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    full: bool = False
+    build: BuildResult | None = None
+
+
+def changed_ids(old, new) -> set:
+    """Ids whose file was added, removed or edited between two mapped graphs. An unchanged file keeps its
+    mapped part (the same objects) across checks that share a ProjectCache, so identity is enough."""
+    changed = set()
+    for entity_id in set(old.entities) | set(new.entities):
+        before, after = old.entities.get(entity_id), new.entities.get(entity_id)
+        if (
+            before is None
+            or after is None
+            or before.path != after.path
+            or before.cls is not after.cls
+            or old.graph(entity_id) is not new.graph(entity_id)
+        ):
+            changed.add(entity_id)
+    return changed
+
+
+class IncrementalSite:
+    """A project built into out/ (docs and site), kept in memory so that a content edit updates it in place."""
+
+    def __init__(self, root: Path, out: Path):
+        self.root, self.out = root, out
+        self.cache = ProjectCache()
+        self.ready = False  # a full build succeeded and nothing failed since
+        self.workers: dict = {}
+        self.pending: list = []  # ids changed by the last update whose data files are not written yet
+
+    # --- full build -------------------------------------------------------------------------------------
+
+    def full_build(self) -> Update:
+        """Build everything (staged, swapped in only on success), then learn what each page reads."""
+        self.close()
+        self.ready = False
+        self.cache = ProjectCache()
+        result = build_project(self.root, self.out, cache=self.cache)
+        if result.problems:
+            return Update(result.problems, full=True, build=result)
+        checked = check_project(self.root, cache=self.cache)  # every file is cached: this only assembles
+        self.schema, self.mapped = checked.schema, checked.mapped
+        self.site, self.languages, self.links = site_context(self.root, checked)
+        self.quads: dict = {}  # graph IRI -> (triples, quads): each file converted once
+        self.parts = {lang: {} for lang in self.languages}  # lang -> part -> (what it read, its doc paths)
+        queries = self._queries()
+        for lang in self.languages:
+            ctx = self._context(lang)
+            self._write_parts(ctx, set(self.mapped.entities) | set(self._listings(ctx)), queries[lang])
+        self.workers = {
+            lang: RenderWorker(
+                self.root,
+                self.out / "docs" / lang,
+                self._site_dir(lang),
+                lang,
+                result.navs[lang],
+                site_url_suffix(lang, self.languages),
+            )
+            for lang in self.languages
+        }
+        for worker in self.workers.values():  # loads MkDocs in the workers now, not at the first edit
+            worker.send()
+        for worker in self.workers.values():
+            worker.receive()
+        self.ready = True
+        return Update([], sorted(self.mapped.entities), full=True, build=result)
+
+    # --- update ---------------------------------------------------------------------------------------
+
+    def update(self) -> Update:
+        """Bring the built site's pages up to date with content/ (a full build when there is no good build
+        to update); write_data() then brings the downloads up to date."""
+        if not self.ready:
+            return self.full_build()
+        with paused_garbage_collector():  # a full collection over the whole graph would cost more than the update
+            return self._update()
+
+    def _update(self) -> Update:
+        checked = check_project(self.root, cache=self.cache)
+        if checked.problems:
+            return Update(checked.problems)
+        old, new = self.mapped, checked.mapped
+        changed = changed_ids(old, new)
+        if not changed:
+            return Update([])
+        dirty = self._dirty_keys(old, new, changed)
+        relink(self.links, self.schema, new, changed)
+        self.mapped = new
+        self.pending = sorted(set(self.pending) | changed)
+        written, removed = {}, {}
+        queries = self._queries()
+        kept = set(new.entities)
+        for lang in self.languages:
+            parts = self.parts[lang]
+            stale = {key for key, (reads, _) in parts.items() if not reads.isdisjoint(dirty)} | (changed & kept)
+            stale -= changed - kept
+            gone = [path for entity_id in sorted(changed - kept) for path in parts.pop(entity_id)[1]]
+            written[lang], vanished = self._write_parts(self._context(lang), stale, queries[lang])
+            removed[lang] = self._remove_pages(lang, gone + vanished)
+            # This language renders in its worker while the next one's pages are written.
+            self.workers[lang].send([page_url(path) for path in removed[lang]])
+        try:
+            for lang in self.languages:
+                self.workers[lang].receive()
+        except SiteBuildError as error:
+            self.ready = False  # pages may be half rendered: the next change rebuilds everything
+            return Update(
+                [
+                    Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")
+                    for line in str(error).splitlines()
+                    if line.strip()
+                ]
+            )
+        return Update(
+            [],
+            sorted(changed),
+            sorted({p for paths in written.values() for p in paths}),
+            sorted({p for paths in removed.values() for p in paths}),
+        )
+
+    def _listings(self, ctx: PageContext) -> dict:
+        """("listing", name) -> make() for the pages that list across the graph, home included."""
+        home = home_text(self.root, ctx.lang, self.languages)
+        return {("listing", name): make for name, make in listing_parts(ctx, home).items()}
+
+    def _queries(self) -> dict:
+        """lang -> doc path -> text of the query pages: SPARQL over everything, so made on every update."""
+        saved, results = saved_answers(self.root, self.mapped.graphs, self.quads)
+        prefixes = prefixes_of(self.schema.entity_namespace)
+        made = {}
+        for lang in self.languages:
+            has_playground = has_page(self.root, lang, self.languages, PLAYGROUND_PAGE)
+            made[lang] = query_docs(
+                saved, results, self.schema, self.mapped, lang, prefixes, self.site.directory_urls, has_playground
+            )[0]
+        return made
+
+    def _write_parts(self, ctx: PageContext, keys: set, queries: dict) -> tuple[list, list]:
+        """Generate the parts named by keys (entity ids, and ("listing", name) for pages that list across
+        the graph), record what each read, and write the pages whose text changed, the query pages too;
+        returns the doc paths written and those a part no longer makes."""
+        parts = self.parts[ctx.lang]
+        before = {path for key in keys if key in parts for path in parts[key][1]}
+        texts = dict(queries)
+        for entity_id in sorted(key for key in keys if isinstance(key, str)):
+            texts.update(self._record(ctx, entity_id, lambda entity_id=entity_id: entity_pages(ctx, [entity_id])))
+        for key, make in sorted(self._listings(ctx).items()):
+            if key in keys:
+                texts.update(self._record(ctx, key, make))
+        vanished = sorted(path for path in before if path not in texts)
+        return write_changed(self.out / "docs" / ctx.lang, texts), vanished
+
+    def _record(self, ctx: PageContext, key, make) -> dict:
+        ctx.reads = set()
+        texts = make()
+        self.parts[ctx.lang][key] = (frozenset(ctx.reads), tuple(texts))
+        ctx.reads = None
+        return texts
+
+    def _dirty_keys(self, old, new, changed: set) -> set:
+        """What the changed files make stale (see the module docstring)."""
+        dirty = set(changed)
+        for entity_id in changed:
+            if entity_id in self.links:  # its links before the edit
+                dirty.update(("in", target) for _, target in self.links.out_edges(entity_id))
+            if entity_id in new.entities:  # and after
+                dirty.update(("in", target) for _, target, _ in links_of(self.schema, new, entity_id))
+            before, after = old.entities.get(entity_id), new.entities.get(entity_id)
+            if before is None or after is None or before.cls is not after.cls:  # it joins or leaves a class list
+                dirty.update(("members", record.cls.folder) for record in (before, after) if record is not None)
+                dirty.add(("members", "*"))  # and the list of every entity
+        return dirty
+
+    # --- pieces -----------------------------------------------------------------------------------------
+
+    def _context(self, lang: str) -> PageContext:
+        """A fresh context per update: its per-build lookups (labels, graphs) must not outlive an edit."""
+        return PageContext(self.schema, self.mapped, self.links, lang, self.languages, self.site)
+
+    def _site_dir(self, lang: str) -> Path:
+        return site_folder(self.out / "site", lang, self.languages)
+
+    def _remove_pages(self, lang: str, paths: list) -> list:
+        """Delete the Markdown and the rendered folder of pages that are gone."""
+        remove_files(
+            [self.out / "docs" / lang / path for path in paths]
+            + [self._site_dir(lang) / page_url(path) for path in paths]
+        )
+        return paths
+
+    def write_data(self) -> None:
+        """The downloads after an update: the changed entities' own data files, the dumps and the editor
+        schemas (after the pages, which are what the preview shows first)."""
+        changed, self.pending = self.pending, []
+        entities = self.out / "site" / ENTITY_DATA_FOLDER
+        for entity_id in changed:
+            if entity_id not in self.mapped.entities:
+                remove_entity_files(entities, entity_id)
+        write_entity_files(self.schema, self.mapped, entities, [i for i in changed if i in self.mapped.entities])
+        write_dumps(to_quads(self.mapped.graphs, self.quads), self.out / "site" / "data", self.schema.entity_namespace)
+        write_schemas(
+            self.schema,
+            known_ids_from_records(self.schema, self.mapped.entities.values()),
+            self.out / "site" / SCHEMA_FOLDER,
+        )
+
+    def close(self) -> None:
+        for worker in self.workers.values():
+            worker.close()
+        self.workers = {}

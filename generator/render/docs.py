@@ -1,0 +1,57 @@
+"""The docs tree of one language as {doc path: text}: hand-written pages (given the language switch), the home
+page, every entity page and every listing; and the navigation they make."""
+
+from __future__ import annotations
+
+from .entity_page import entity_pages
+from .escaping import front_matter
+from .listings.class_index import class_index
+from .listings.home import LISTINGS, home_page
+from .listings.overview import overview_page
+from .listings.sources_page import sources_page
+from .listings.timeline import timeline_page
+from .page_meta import page_meta
+from .ui_text import ui
+
+__all__ = ["listing_parts", "listing_nav", "language_docs", "with_front_matter"]
+
+
+def listing_parts(ctx, home_text: str | None) -> dict:
+    """name -> make(), where make() returns doc path -> text: home, overview, timeline, sources and each class
+    index (a long list is split into several pages)."""
+    parts = {
+        "home": lambda: {"index.md": home_page(ctx, home_text)},
+        "overview": lambda: {"overview.md": overview_page(ctx)},
+        "timeline": lambda: timeline_page(ctx),  # timeline.md, then timeline/2.md … when the list is long
+        "sources": lambda: sources_page(ctx),
+    }
+    for cls in ctx.schema.classes.values():
+        parts[f"class:{cls.folder}"] = lambda cls=cls: class_index(ctx, cls)
+    return parts
+
+
+def listing_nav(ctx) -> list:
+    """The generated part of the navigation: home, overview, timeline, sources and every class."""
+    nav = [(ui("home", ctx.lang), "index.md")] + [(ui(name, ctx.lang), f"{name}.md") for name in LISTINGS]
+    return nav + [(ctx.class_label(cls), f"{cls.folder}/index.md") for cls in ctx.schema.classes.values()]
+
+
+def with_front_matter(ctx, hand_written: dict) -> dict:
+    """Hand-written files, the Markdown pages among them given the language switch when they have no front
+    matter of their own (their text is left as it is)."""
+    files = {}
+    for path, data in hand_written.items():
+        if path.endswith(".md"):
+            text = data.decode("utf-8")
+            data = (text if text.startswith("---") else front_matter(page_meta(ctx, path)) + text).encode("utf-8")
+        files[path] = data
+    return files
+
+
+def language_docs(ctx, hand_written: dict, home_text: str | None) -> tuple:
+    """(doc path -> text or bytes, nav) of one language's whole generated docs tree."""
+    pages: dict = with_front_matter(ctx, hand_written)
+    pages.update(entity_pages(ctx, sorted(ctx.mapped.entities)))
+    for make in listing_parts(ctx, home_text).values():
+        pages.update(make())
+    return pages, listing_nav(ctx)

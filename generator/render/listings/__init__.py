@@ -1,0 +1,1 @@
+"""Pages that list across the graph: home, overview, timeline, sources and each class index."""

@@ -1,0 +1,58 @@
+"""Numbers, dates and durations as the page language writes them (from the language's table in ui_text)."""
+
+from __future__ import annotations
+
+from ..model.vocab import XSD
+from .ui_text import ui
+
+__all__ = ["number", "date", "duration", "unit_suffix"]
+
+
+def number(text, lang: str) -> str:
+    """A decimal in the page language.
+
+    >>> number("93.3", "nl"), number("93.3", "en")
+    ('93,3', '93.3')
+    """
+    return str(text).replace(".", ui("decimal_separator", lang))
+
+
+def date(literal, lang: str) -> str:
+    """A date (or year) in words of the page language.
+
+    >>> from rdflib import Literal
+    >>> date(Literal("2023-04-26", datatype=XSD.date), "nl")
+    '26 april 2023'
+    """
+    text = str(literal)
+    if getattr(literal, "datatype", None) == XSD.date and len(text) == 10:
+        year, month, day = text.split("-")
+        return f"{int(day)} {ui('months', lang)[int(month) - 1]} {year}"
+    return text
+
+
+def duration(text: str, lang: str) -> str:
+    """An ISO 8601 duration in words.
+
+    >>> duration("P2Y", "en"), duration("P1Y6M", "nl")
+    ('2 years', '1 jaar 6 maanden')
+    """
+    units = ui("durations", lang)
+    parts, amount = [], ""
+    for char in str(text)[1:]:
+        if char.isdigit():
+            amount += char
+        elif char in units and amount:
+            singular, plural = units[char]
+            parts.append(f"{amount} {singular if amount == '1' else plural}")
+            amount = ""
+    return " ".join(parts) or str(text)
+
+
+def unit_suffix(unit: str, lang: str, default: str | None = None) -> str:
+    """What follows a number of a cle:unit: '%', ' patients', ' patiënten'; default when the unit is unknown
+    (the unit itself after a space, unless given)."""
+    known = ui("units", lang).get(unit)
+    if known is not None:
+        return known
+    return default if default is not None else (f" {unit}" if unit else "")

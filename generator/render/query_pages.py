@@ -1,0 +1,112 @@
+"""A page per competency question (question, query, the answer rendered at build time), their index, and the
+playground's data files (questions, id → page map), for one language."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pyoxigraph as ox
+
+from ..model.query_result import term_text
+from ..model.site_paths import entity_path
+from .escaping import cell, inline
+from .layout import table
+from .ui_text import ui
+
+__all__ = ["query_docs", "playground_data", "PLAYGROUND_PAGE", "PLAYGROUND_DATA", "MAX_PAGE_ROWS"]
+
+MAX_PAGE_ROWS = 200
+PLAYGROUND_PAGE = "playground.md"
+PLAYGROUND_DATA = "assets/playground"
+
+
+def _cell(term, prefixes: dict, pages: dict, namespace: str) -> str:
+    """A result value for the page: an entity as a link to its page, anything else as escaped text."""
+    if isinstance(term, ox.NamedNode) and term.value.startswith(namespace):
+        path = pages.get(term.value[len(namespace) :])
+        if path is not None:
+            return f"[{cell(term_text(term, prefixes))}](../{path})"
+    return cell(term_text(term, prefixes))
+
+
+def _fence(text: str) -> str:
+    """A code fence longer than any run of backticks in the text, so the text cannot close it."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}sparql\n{text.rstrip()}\n{ticks}"
+
+
+def _query_page(query, result, lang: str, prefixes: dict, pages: dict, namespace: str, playground: str | None) -> str:
+    lines = [
+        f"# {inline(query.title(lang))}",
+        "",
+        f"[{inline(ui('all_queries', lang))}](index.md)",
+        "",
+        f"## {ui('question', lang)}",
+        "",
+        inline(query.question(lang)),
+        "",
+        f"## {ui('query', lang)}",
+        "",
+        _fence(query.text),
+        "",
+    ]
+    if playground:  # raw HTML: MkDocs checks Markdown links, and a ?query= on a .md link is not one it knows
+        lines += [f'<a class="md-button" href="{playground}?query={query.name}">{ui("open_playground", lang)}</a>', ""]
+    lines += [f"## {ui('answer', lang)}", ""]
+    if not result.rows:
+        return "\n".join(lines + [ui("no_answers", lang)]) + "\n"
+    shown = result.rows[:MAX_PAGE_ROWS]
+    lines += table(
+        [cell(v) for v in result.variables], [[_cell(t, prefixes, pages, namespace) for t in row] for row in shown]
+    )
+    lines += ["", f"{len(result.rows)} {ui('rows', lang)}"]
+    if len(result.rows) > len(shown):
+        lines += ["", f"… {len(result.rows) - len(shown)} {ui('more_rows', lang)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _index_page(saved: list, lang: str, playground: bool) -> str:
+    lines = [f"# {ui('queries', lang)}", "", ui("queries_intro", lang), ""]
+    lines += [ui("queries_try", lang), ""] if playground else []
+    lines += [f"- [{inline(q.title(lang))}]({q.name}.md): {inline(q.question(lang))}" for q in saved] or [
+        ui("no_queries", lang)
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def playground_data(saved: list, schema, mapped, lang: str, directory_urls: bool) -> dict:
+    """File name -> JSON text for the playground: the competency questions and the entity id → page map."""
+    suffix = "/" if directory_urls else ".html"
+    questions = [{"name": q.name, "title": q.title(lang), "question": q.question(lang), "query": q.text} for q in saved]
+    paths = {
+        entity_id: entity_path(record)[: -len(".md")] + suffix for entity_id, record in sorted(mapped.entities.items())
+    }
+    return {
+        "questions.json": json.dumps(questions, ensure_ascii=False, indent=1, sort_keys=True),
+        "entity-pages.json": json.dumps(
+            {"namespace": schema.entity_namespace, "pages": paths}, ensure_ascii=False, indent=1, sort_keys=True
+        ),
+    }
+
+
+def query_docs(
+    saved: list, results: dict, schema, mapped, lang: str, prefixes: dict, directory_urls: bool, has_playground: bool
+) -> tuple:
+    """(doc path -> text, nav entries) of one language: queries/<name>.md and queries/index.md with each saved
+    query's answer, and the playground data (the playground page itself is hand-written)."""
+    namespace = schema.entity_namespace
+    pages = {entity_id: entity_path(record) for entity_id, record in mapped.entities.items()}
+    playground = ("../../playground/" if directory_urls else "../playground.html") if has_playground else None
+    texts = {"queries/index.md": _index_page(saved, lang, has_playground)}
+    for query in saved:
+        texts[f"queries/{query.name}.md"] = _query_page(
+            query, results[query.name], lang, prefixes, pages, namespace, playground
+        )
+    for name, text in playground_data(saved, schema, mapped, lang, directory_urls).items():
+        texts[f"{PLAYGROUND_DATA}/{name}"] = text + "\n"
+    nav = [(ui("queries", lang), "queries/index.md")]
+    if has_playground:
+        nav.append((ui("playground", lang), PLAYGROUND_PAGE))
+    return texts, nav

@@ -1,0 +1,48 @@
+"""One value of a key as Markdown on a page: a link to an entity, a CURIE linked to its IRI, a property's name,
+or a literal shown as its datatype's row says (model/datatypes.py)."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from ..map.curies import compress_iri
+from ..model.datatypes import DATATYPES, Display
+from ..model.kinds import ValueKind
+from ..model.schema import PropertySpec
+from .escaping import inline, url
+from .locale import date, duration, number
+
+__all__ = ["render_value", "values_of", "DISPLAYS"]
+
+# Display -> (text of the literal, page language) -> Markdown
+DISPLAYS = {
+    Display.TEXT: lambda text, lang: inline(str(text)),
+    Display.NUMBER: lambda text, lang: inline(number(text, lang)),
+    Display.DATE: lambda text, lang: inline(date(text, lang)),
+    Display.DURATION: lambda text, lang: inline(duration(text, lang)),
+    Display.LINK: lambda text, lang: f"[{inline(str(text))}]({url(str(text))})",
+}
+
+
+def render_value(ctx, spec: PropertySpec, value, folder: str | None) -> str:
+    """A value of spec on a page in folder (None: the docs root)."""
+    if isinstance(value, URIRef):
+        entity_id = ctx.schema.entity_id(value)
+        if entity_id is not None and entity_id in ctx.mapped.entities:
+            return ctx.link(entity_id, folder)
+        if spec.kind is ValueKind.IDENTIFIER:
+            curie = compress_iri(str(value)) or str(value)
+            return f"[{inline(curie)}]({url(str(value))})"
+        if spec.kind is ValueKind.PROPKEY:
+            return inline(ctx.property_label(value))
+        return inline(str(value))
+    rule = DATATYPES.get(spec.datatype)
+    return DISPLAYS[rule.display if rule else Display.TEXT](value, ctx.lang)
+
+
+def values_of(ctx, graph, subject, spec: PropertySpec) -> list:
+    """The values of spec on subject, sorted; of a language map only those in the page language (or English)."""
+    found = list(graph.objects(subject, spec.path))
+    if spec.kind is ValueKind.LANGMAP:
+        found = [o for o in found if o.language == ctx.lang] or [o for o in found if o.language == "en"]
+    return sorted(found, key=str)

@@ -1,0 +1,118 @@
+"""Render one language's docs tree into its site folder with MkDocs and mkdocs-material, strictly."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from pathlib import Path
+
+from ..load.built_site import SEARCH_INDEX, read_search_index
+from ..load.site_config import read_site_config
+from ..write.files import write_files
+from .search_index import merge_search_index
+
+__all__ = ["render_site", "SiteBuildError", "HOOKS"]
+
+HOOKS = Path(__file__).with_name("hooks.py")
+
+
+class SiteBuildError(Exception):
+    """MkDocs reported warnings or errors; the messages say which."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs always says so; expected in the live preview
+
+
+def render_site(
+    root: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    lang: str,
+    nav: list,
+    site_url_suffix: str = "",
+    on_page=None,
+    dirty: bool = False,
+    removed: tuple = (),
+) -> None:
+    """Build docs_dir into site_dir with mkdocs-material in strict mode, for one language; on_page() is
+    called after each page is rendered (for progress).
+
+    dirty=True (the live preview) renders only the pages whose Markdown is newer than their HTML, into a
+    site_dir built before, and merges their search entries into its search index (`removed`: URLs of pages
+    that are gone). Every warning still fails the build: MkDocs' own strict mode is off only because it
+    counts the warning that a dirty build is being performed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    settings = read_site_config(root)
+    settings["docs_dir"] = str(docs_dir.resolve())
+    settings["site_dir"] = str(site_dir.resolve())
+    settings["strict"] = not dirty
+    settings["nav"] = [{title: path} for title, path in nav]
+    theme = dict(settings.get("theme") or {})
+    theme["language"] = lang
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    settings["theme"] = theme
+    if settings.get("site_url") and site_url_suffix:
+        settings["site_url"] = settings["site_url"].rstrip("/") + "/" + site_url_suffix
+    if on_page is not None or dirty:
+        settings["hooks"] = list(settings.get("hooks") or []) + [str(HOOKS)]
+    config = MkDocsConfig(config_file_path=str((root / "mkdocs.yml").resolve()))
+    config.load_dict(settings)
+    errors, warnings = config.validate()
+    if errors or warnings:
+        raise SiteBuildError("; ".join(f"mkdocs.yml: {key}: {error}" for key, error in errors + warnings))
+    for hook in (config.hooks or {}).values():  # name -> the loaded module
+        if hasattr(hook, "PAGE_RENDERED"):
+            hook.PAGE_RENDERED = on_page
+            hook.TEMPLATE_CACHE = _template_cache() if dirty else None
+    # Dates MkDocs writes (sitemap lastmod, gzip header) come from SOURCE_DATE_EPOCH: fixed, so output is stable.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = read_search_index(site_dir) if dirty else None
+    try:
+        build(config, dirty=dirty)
+    except (Abort, ConfigurationError) as error:
+        raise SiteBuildError("\n".join(handler.messages) or str(error)) from None
+    finally:
+        logger.removeHandler(handler)
+    messages = [message for message in handler.messages if not (dirty and message.startswith(DIRTY_WARNING))]
+    if messages:
+        raise SiteBuildError("\n".join(messages))
+    if previous is not None:
+        merged = merge_search_index(previous, read_search_index(site_dir), removed)
+        write_files(site_dir, {SEARCH_INDEX.as_posix(): merged})
+
+
+@functools.lru_cache(maxsize=1)
+def _template_cache():
+    """One in-memory Jinja bytecode cache per process (a worker renders many dirty builds). Jinja keys each
+    entry by template name and a checksum of its source, so an edited template is compiled again."""
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        def __init__(self):
+            self.codes: dict = {}
+
+        def load_bytecode(self, bucket):
+            if bucket.key in self.codes:
+                bucket.bytecode_from_string(self.codes[bucket.key])
+
+        def dump_bytecode(self, bucket):
+            self.codes[bucket.key] = bucket.bytecode_to_string()
+
+    return MemoryBytecodeCache()

@@ -1,0 +1,144 @@
+"""MkDocs in child processes: a fresh one per language for a full build (its memory is returned when it ends),
+and kept-loaded workers for the live preview's dirty builds. This module is also the child's entry point
+(`python -m generator.renderer.worker`), an edge: it reads its request, prints progress and exits."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .mkdocs_adapter import SiteBuildError, render_site
+
+__all__ = ["render_site_isolated", "RenderWorker"]
+
+PACKAGE_PARENT = Path(__file__).resolve().parents[2]  # where `python -m generator…` finds the package
+
+
+def render_site_isolated(
+    root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = "", on_page=None
+) -> None:
+    """render_site in a fresh Python process, so the memory MkDocs holds for every page of a large site is
+    returned when it ends and never adds to the generator's own. The child prints one '.' per rendered page
+    (for on_page) and its problems on stderr."""
+    request = json.dumps(
+        {
+            "root": str(root),
+            "docs_dir": str(docs_dir),
+            "site_dir": str(site_dir),
+            "lang": lang,
+            "nav": nav,
+            "site_url_suffix": site_url_suffix,
+        }
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "generator.renderer.worker", request],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=PACKAGE_PARENT,
+    )
+    while True:
+        chunk = child.stdout.read1(4096)
+        if not chunk:
+            break
+        if on_page is not None:
+            for _ in range(chunk.count(b".")):
+                on_page()
+    errors = child.stderr.read().decode("utf-8", errors="replace")
+    if child.wait() != 0:
+        raise SiteBuildError(errors.strip() or f"MkDocs stopped with exit code {child.returncode}")
+
+
+class RenderWorker:
+    """A child process that keeps MkDocs loaded and re-renders one language's changed pages on request (the
+    live preview): a dirty build there takes a fraction of a second, where a fresh process spends most of a
+    second importing MkDocs and Material before it starts."""
+
+    def __init__(self, root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = ""):
+        self._request = {
+            "root": str(root),
+            "docs_dir": str(docs_dir),
+            "site_dir": str(site_dir),
+            "lang": lang,
+            "nav": nav,
+            "site_url_suffix": site_url_suffix,
+            "dirty": True,
+        }
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "generator.renderer.worker", "--worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            cwd=PACKAGE_PARENT,
+        )
+
+    def send(self, removed=()) -> None:
+        """Ask for a dirty build (answered by receive(): send to every worker first, so they work in parallel)."""
+        self._child.stdin.write(json.dumps({**self._request, "removed": list(removed)}) + "\n")
+        self._child.stdin.flush()
+
+    def receive(self) -> None:
+        """Wait for the build asked for; SiteBuildError with MkDocs' messages if it failed."""
+        line = self._child.stdout.readline()
+        if not line:
+            raise SiteBuildError(f"the MkDocs worker stopped (exit code {self._child.wait()})")
+        answer = json.loads(line)
+        if answer.get("errors"):
+            raise SiteBuildError(answer["errors"])
+
+    def close(self) -> None:
+        if self._child.poll() is None:
+            self._child.stdin.close()
+            try:
+                self._child.wait(timeout=10)
+            except Exception:
+                self._child.kill()
+                self._child.wait()
+
+
+def _render_request(args: dict, on_page=None) -> str:
+    """Run one render request (a JSON object from the parent); '' when it went well, else the messages."""
+    try:
+        render_site(
+            Path(args["root"]),
+            Path(args["docs_dir"]),
+            Path(args["site_dir"]),
+            args["lang"],
+            [tuple(item) for item in args["nav"]],
+            args["site_url_suffix"],
+            on_page=on_page,
+            dirty=args.get("dirty", False),
+            removed=tuple(args.get("removed", ())),
+        )
+    except SiteBuildError as error:
+        return str(error) or "the site build failed"
+    return ""
+
+
+def _worker_main() -> int:
+    """Answer render requests, one JSON line in, one JSON line out, until stdin closes."""
+    requests, answers = sys.stdin, sys.stdout
+    sys.stdout = sys.stderr  # whatever else prints must not mix with the answers
+    for line in requests:
+        errors = _render_request(json.loads(line))
+        answers.write(json.dumps({"errors": errors}) + "\n")
+        answers.flush()
+    return 0
+
+
+def _child_main(request: str) -> int:
+    def dot():
+        sys.stdout.write(".")
+        sys.stdout.flush()
+
+    errors = _render_request(json.loads(request), on_page=dot)
+    if errors:
+        print(errors, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_worker_main() if sys.argv[1:] == ["--worker"] else _child_main(sys.argv[1]))

@@ -1,0 +1,1 @@
+"""Contributor and benchmark tools: `kg new` (scaffold) and `kg synth`."""

@@ -1,0 +1,28 @@
+"""Browser libraries the site serves itself (installed from the npm registry by `npm ci`, never a CDN)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+__all__ = ["VENDOR_FILES", "copy_vendor_files", "missing_vendor_files"]
+
+# node_modules path -> path under the docs root
+VENDOR_FILES = {
+    "mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js",
+    "oxigraph/web.js": "assets/vendor/oxigraph/web.js",  # SPARQL in the playground page only
+    "oxigraph/web_bg.wasm": "assets/vendor/oxigraph/web_bg.wasm",
+}
+
+
+def missing_vendor_files(root: Path) -> list:
+    """The browser libraries `npm ci` has not installed."""
+    return [name for name in VENDOR_FILES if not (root / "node_modules" / name).is_file()]
+
+
+def copy_vendor_files(root: Path, docs: Path) -> None:
+    """Copy the browser libraries into a docs tree, where the site serves them from."""
+    for name, target in VENDOR_FILES.items():
+        destination = docs / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / "node_modules" / name, destination)
