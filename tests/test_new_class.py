@@ -65,3 +65,24 @@ def test_the_new_class_is_checked_like_any_other(tmp_path):
         "content/biomarkers/cd19-expression.yaml:3:1: unknown key `asay` for a Biomarker; did you mean `assay`? "
         "(keys: label, description, sources, identifiers, synonym, otherIdentifier, website, assay, markerOf, unverified)",
     ]
+
+
+ROLL_UP = """
+@prefix cle: <https://w3id.org/cle/ontology#> . @prefix cles: <https://w3id.org/cle/shapes#> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+cles:GeneMarkers a sh:NodeShape ; sh:targetClass cle:Gene ;
+    cle:rollUp [ sh:name "Measured as"@en , "Gemeten als"@nl ; sh:order 5 ; cle:display cle:EntityTable ;
+                 sh:path [ sh:inversePath cle:markerOf ] ; cle:columns ( cle:assay ) ] .
+"""
+
+
+def test_a_new_roll_up_is_an_ontology_change_only(tmp_path):
+    """A gene's page gains a section listing, as a table, the biomarkers that measure it (^markerOf)."""
+    root = new_class_tree(tmp_path, {"genes/cd19.yaml": GENE, "biomarkers/cd19-expression.yaml": MARKER})
+    (root / "ontology" / "rollup.ttl").write_text(ROLL_UP, encoding="utf-8")
+    assert build_project(root).problems == []
+    en = (root / "build/docs/en/genes/cd19.md").read_text(encoding="utf-8")
+    nl = (root / "build/docs/nl/genes/cd19.md").read_text(encoding="utf-8")
+    assert "## Measured as { data-search-exclude }" in en and "## Gemeten als { data-search-exclude }" in nl
+    assert "| Biomarker | Assay |" in en and "| Biomarker | Bepaling |" in nl
+    assert "| [CD19 expression](../biomarkers/cd19-expression.md) | flow cytometry |" in en

@@ -7,7 +7,6 @@ from ..model.vocab import CLE
 from .escaping import front_matter, inline
 from .page_meta import entity_meta
 from .sections.citations import citations
-from .sections.class_sections import class_sections
 from .sections.data_links import data_links
 from .sections.infobox import infobox, unverified_banner
 from .sections.neighbourhood import neighbourhood
@@ -38,7 +37,6 @@ SECTIONS = (
     infobox,
     long_texts,
     rollups,
-    class_sections,
     for_class(CLE.Outcome, outcome_summary),
     for_class(CLE.Outcome, derivations),
     citations,

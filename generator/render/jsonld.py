@@ -6,19 +6,10 @@ from rdflib import Literal, URIRef
 
 from ..model.mapped import Mapped
 from ..model.schema import Schema
-from ..model.vocab import CLE, DCTERMS, PROV, RDFS, SCHEMA, SKOS, XSD
+from ..model.vocab import PROV, RDFS, SCHEMA, XSD
 from .escaping import script_json
 
-__all__ = ["entity_jsonld", "schema_types", "schema_properties", "DIRECT"]
-
-# Our core terms and the schema.org term each one is published as (the rest come from rdfs:subPropertyOf schema:*).
-DIRECT = {
-    RDFS.label: SCHEMA.name,
-    DCTERMS.description: SCHEMA.description,
-    CLE.synonym: SCHEMA.alternateName,
-    SKOS.exactMatch: SCHEMA.sameAs,
-    CLE.otherIdentifier: SCHEMA.identifier,
-}
+__all__ = ["entity_jsonld", "schema_types", "schema_properties"]
 
 
 def schema_types(schema: Schema, cls) -> list:
@@ -28,9 +19,9 @@ def schema_types(schema: Schema, cls) -> list:
 
 
 def schema_properties(schema: Schema) -> dict:
-    """Our property IRI -> schema.org property IRI: DIRECT plus every rdfs:subPropertyOf schema:* in the ontology."""
-    mapping = dict(DIRECT)
-    for prop, parent in schema.graph.subject_objects(RDFS.subPropertyOf):
+    """Property IRI -> the schema.org property the ontology declares it a sub-property of (rdfs:subPropertyOf)."""
+    mapping = {}
+    for prop, parent in sorted(schema.graph.subject_objects(RDFS.subPropertyOf)):
         if isinstance(parent, URIRef) and str(parent).startswith(str(SCHEMA)):
             mapping.setdefault(prop, parent)
     return mapping

@@ -16,22 +16,28 @@ __all__ = ["render_site_isolated", "RenderWorker"]
 PACKAGE_PARENT = Path(__file__).resolve().parents[2]  # where `python -m generator…` finds the package
 
 
+def render_request(
+    root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str, dirty: bool = False
+) -> dict:
+    """What a child process is asked to render (JSON: it crosses the process boundary)."""
+    return {
+        "root": str(root),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "lang": lang,
+        "nav": nav,
+        "site_url_suffix": site_url_suffix,
+        "dirty": dirty,
+    }
+
+
 def render_site_isolated(
     root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = "", on_page=None
 ) -> None:
     """render_site in a fresh Python process, so the memory MkDocs holds for every page of a large site is
     returned when it ends and never adds to the generator's own. The child prints one '.' per rendered page
     (for on_page) and its problems on stderr."""
-    request = json.dumps(
-        {
-            "root": str(root),
-            "docs_dir": str(docs_dir),
-            "site_dir": str(site_dir),
-            "lang": lang,
-            "nav": nav,
-            "site_url_suffix": site_url_suffix,
-        }
-    )
+    request = json.dumps(render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix))
     child = subprocess.Popen(
         [sys.executable, "-m", "generator.renderer.worker", request],
         stdout=subprocess.PIPE,
@@ -56,15 +62,7 @@ class RenderWorker:
     second importing MkDocs and Material before it starts."""
 
     def __init__(self, root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = ""):
-        self._request = {
-            "root": str(root),
-            "docs_dir": str(docs_dir),
-            "site_dir": str(site_dir),
-            "lang": lang,
-            "nav": nav,
-            "site_url_suffix": site_url_suffix,
-            "dirty": True,
-        }
+        self._request = render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix, dirty=True)
         self._child = subprocess.Popen(
             [sys.executable, "-m", "generator.renderer.worker", "--worker"],
             stdin=subprocess.PIPE,

@@ -43,7 +43,7 @@ def _inverted(path: tuple) -> tuple:
 
 def _entity_table(ctx, rollup, ids: list, folder: str) -> list:
     """One row per entity: its link, then each column property's values."""
-    header = [inline(pick(rollup.labels, ctx.lang))]
+    header = [inline(ctx.class_label(ctx.class_of(ids[0])))]
     specs = []
     for column in rollup.columns:
         spec = (
@@ -72,13 +72,13 @@ def rollups(ctx, entity_id: str) -> list:
     record = ctx.mapped.entities[entity_id]
     folder = record.cls.folder
     lines = []
-    for rollup in record.cls.rollups:
+    for index, rollup in enumerate(record.cls.rollups, start=1):
         ids = sorted(follow(ctx, {entity_id}, rollup.path) - {entity_id})
         if not ids:
             continue
         title = heading(2, inline(pick(rollup.labels, ctx.lang, rollup.name)))
         if rollup.display == "outcomes":
-            lines += title + outcome_table(ctx, ids, folder, ctx.label(entity_id), f"{rollup.name}-chart")
+            lines += title + outcome_table(ctx, ids, folder, ctx.label(entity_id), f"{rollup.name}-{index}")
         elif rollup.display == "table":
             lines += title + _entity_table(ctx, rollup, ids, folder)
         else:
