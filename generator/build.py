@@ -21,10 +21,12 @@ from .model.quads import open_store, prefixes_of, to_quads
 from .model.site_paths import site_folder, site_languages, site_url_suffix
 from .model.timing import StageTimer
 from .render.context import PageContext
+from .render.diagrams import fill_diagrams
 from .render.docs import language_docs
 from .render.performance_page import PERFORMANCE_PAGE, performance_markdown
 from .render.query_pages import PLAYGROUND_PAGE, query_docs
 from .render.ui_text import ui
+from .renderer.graphviz import GraphvizLayout, LayoutError, missing_layout_engine
 from .renderer.mkdocs_adapter import SiteBuildError
 from .renderer.worker import render_site_isolated
 from .sparql.engine import answer_saved
@@ -85,18 +87,9 @@ def build_project(
     save_prefix_cache()
     if not checked.ok:
         return BuildResult(checked.problems)
-    missing = missing_vendor_files(root)
+    missing = missing_vendor_files(root) + missing_layout_engine(root)
     if missing:
-        return BuildResult(
-            [
-                Problem(
-                    Position("package.json", 1, 1),
-                    f"node_modules/{name} is missing; run `npm ci` "
-                    "(make site does) to install the browser libraries the site serves",
-                )
-                for name in missing
-            ]
-        )
+        return BuildResult([_missing_package(name) for name in missing])
     staging = new_staging(out)
     try:
         written = _write_docs_and_data(root, checked, staging, timer)
@@ -119,17 +112,22 @@ def build_project(
         move_into(staging / SCHEMA_FOLDER, staging / "site" / SCHEMA_FOLDER)
         swap_into(staging, out)
     except SiteBuildError as error:
-        return BuildResult(
-            [
-                Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}")
-                for line in str(error).splitlines()
-                if line.strip()
-            ]
-        )
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}") for line in lines])
+    except LayoutError as error:
+        return BuildResult([Problem(Position("package.json", 1, 1), f"the diagrams could not be drawn: {error}")])
     finally:
         remove_tree(staging)
     pages = count_files(out / "site", "*.html")
     return BuildResult([], written["entities"], written["quads"], pages, written["sizes"], written["navs"])
+
+
+def _missing_package(name: str) -> Problem:
+    return Problem(
+        Position("package.json", 1, 1),
+        f"node_modules/{name} is missing; run `npm ci` (make site does) "
+        "to install the browser libraries the site serves and the diagram layout engine",
+    )
 
 
 def _release_memory() -> None:
@@ -179,13 +177,20 @@ def saved_answers(root: Path, graphs: dict, quad_cache: dict | None = None) -> t
 
 
 def generate_docs(root: Path, checked: Checked):
-    """(lang, doc path -> text or bytes, nav) for every site language in turn (one language in memory at a time)."""
+    """(lang, doc path -> text or bytes, nav) for every site language in turn (one language in memory at a time),
+    the diagrams drawn by one Graphviz process while the pages are made."""
     site, languages, links = site_context(root, checked)
     queries = saved_answers(root, checked.mapped.graphs)
     bench = (read_results(root, BUILD_RESULTS), read_results(root, PREVIEW_RESULTS))
-    for lang in languages:
-        ctx = PageContext(checked.schema, checked.mapped, links, lang, languages, site)
-        yield (lang, *docs_of_language(root, ctx, queries, bench))
+    with GraphvizLayout(root) as layout:
+        for lang in languages:
+            ctx = PageContext(checked.schema, checked.mapped, links, lang, languages, site, layout)
+            pages, nav = docs_of_language(root, ctx, queries, bench)
+            yield (
+                lang,
+                {path: fill_diagrams(text, ctx) if isinstance(text, str) else text for path, text in pages.items()},
+                nav,
+            )
 
 
 def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:

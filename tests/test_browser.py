@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -91,12 +90,8 @@ def axe_violations(page) -> list:
 
 
 def wait_for_diagram(page) -> None:
-    """Material renders Mermaid into a closed shadow root inside div.mermaid: wait until it holds the SVG."""
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('div.mermaid')].every(d => d.shadowRoot !== null"
-        " || d.getBoundingClientRect().height > 40)",
-        timeout=20000,
-    )
+    """Diagrams are inline SVG drawn at build time: present (and laid out) as soon as the page is."""
+    page.locator("figure.cle-diagram svg").first.wait_for(state="attached", timeout=20000)
 
 
 def test_reader_walk(visit, site_url):
@@ -144,7 +139,7 @@ def test_outcome_and_dutch_pages_render(visit, site_url):
     ):
         response = page.goto(site_url + path)
         assert response.ok, path
-        if page.locator("div.mermaid, pre.mermaid").count():
+        if page.locator("figure.cle-diagram").count():
             wait_for_diagram(page)
         shot(page, name)
 
@@ -207,11 +202,14 @@ def test_search_finds_synonyms_and_identifiers(visit, site_url):
 
 
 def test_diagram_nodes_link_to_pages(visit, site_url):
-    """The rendered Mermaid diagram (inside Material's shadow root) is an SVG; its source holds the links."""
+    """The neighbourhood diagram is inline SVG whose boxes are links: following one opens that page."""
     v = visit()
     v.page.goto(site_url + "/drugs/blinatumomab/")
     wait_for_diagram(v.page)
-    box = v.page.locator("div.mermaid").first.bounding_box()
+    figure = v.page.locator("figure.cle-diagram").first
+    figure.scroll_into_view_if_needed()
+    box = figure.locator("svg").bounding_box()
     assert box and box["height"] > 40
-    source = json.dumps(v.page.content())
-    assert "trials/blinfant/" in source
+    link = figure.locator("a[href*='trials/blinfant/']").first
+    link.click()
+    v.page.wait_for_url(re.compile(r".*/trials/blinfant/$"))

@@ -35,7 +35,7 @@ HOSTILE_PLAIN = HOSTILE_MARKDOWN + (
     ' [x](javascript:alert(9)) ![y](data:text/html,alert(10)) " onfocus=alert(11) x="'
     " [e](&#106;avascript:alert(12)) [f](java&#x09;script:alert(13))"
 )
-HARMLESS = "Plain harmless words"
+HARMLESS = "Plain harmless words with `code`"  # inline code is Markdown a contributor may write
 ID_PREFIX = "hostile-"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc")
 

@@ -27,9 +27,11 @@ from ..model.problems import Position, Problem
 from ..model.quads import prefixes_of, to_quads
 from ..model.site_paths import page_url, site_folder, site_url_suffix
 from ..render.context import PageContext
+from ..render.diagrams import fill_diagrams
 from ..render.docs import listing_parts
 from ..render.entity_page import entity_pages
 from ..render.query_pages import PLAYGROUND_PAGE, query_docs
+from ..renderer.graphviz import GraphvizLayout
 from ..renderer.mkdocs_adapter import SiteBuildError
 from ..renderer.worker import RenderWorker
 from ..write.dumps import write_dumps
@@ -79,6 +81,7 @@ class IncrementalSite:
         self.ready = False  # a full build succeeded and nothing failed since
         self.workers: dict = {}
         self.pending: list = []  # ids changed by the last update whose data files are not written yet
+        self.layout = None  # the diagram layout engine, kept running between updates
 
     # --- full build -------------------------------------------------------------------------------------
 
@@ -93,6 +96,7 @@ class IncrementalSite:
         checked = check_project(self.root, cache=self.cache)  # every file is cached: this only assembles
         self.schema, self.mapped = checked.schema, checked.mapped
         self.site, self.languages, self.links = site_context(self.root, checked)
+        self.layout = GraphvizLayout(self.root)
         self.quads: dict = {}  # graph IRI -> (triples, quads): each file converted once
         self.parts = {lang: {} for lang in self.languages}  # lang -> part -> (what it read, its doc paths)
         queries = self._queries()
@@ -200,6 +204,7 @@ class IncrementalSite:
             if key in keys:
                 texts.update(self._record(ctx, key, make))
         vanished = sorted(path for path in before if path not in texts)
+        texts = {path: fill_diagrams(text, ctx) for path, text in texts.items()}
         return write_changed(self.out / "docs" / ctx.lang, texts), vanished
 
     def _record(self, ctx: PageContext, key, make) -> dict:
@@ -227,7 +232,7 @@ class IncrementalSite:
 
     def _context(self, lang: str) -> PageContext:
         """A fresh context per update: its per-build lookups (labels, graphs) must not outlive an edit."""
-        return PageContext(self.schema, self.mapped, self.links, lang, self.languages, self.site)
+        return PageContext(self.schema, self.mapped, self.links, lang, self.languages, self.site, self.layout)
 
     def _site_dir(self, lang: str) -> Path:
         return site_folder(self.out / "site", lang, self.languages)
@@ -257,6 +262,9 @@ class IncrementalSite:
         )
 
     def close(self) -> None:
+        if self.layout is not None:
+            self.layout.close()
+            self.layout = None
         for worker in self.workers.values():
             worker.close()
         self.workers = {}

@@ -25,7 +25,8 @@ class PageContext:
 
     reads: the live preview sets a set here to learn what each page reads (see preview/incremental.py):
     an entity id (its file), ("in", id) for the links into an entity, ("members", folder) for the list of a
-    class and ("members", "*") for the list of every entity."""
+    class and ("members", "*") for the list of every entity.
+    layout: what draws the pages' diagrams (submit(dot) -> key, svg(key)), renderer/graphviz.py in a build."""
 
     schema: Schema
     mapped: Mapped
@@ -33,6 +34,7 @@ class PageContext:
     lang: str
     languages: tuple
     site: SiteInfo
+    layout: object = field(default=None, compare=False)
     reads: set | None = field(default=None, compare=False)
 
     def __post_init__(self):
@@ -47,6 +49,7 @@ class PageContext:
         self._graphs: dict = {}
         self._labels: dict = {}
         self._memo: dict = {}
+        self.drawings: dict = {}  # layout key -> (title, description, figure id) of a diagram not yet filled in
         self._members: dict = {}
         for record in self.mapped.entities.values():
             self._members.setdefault(record.cls.folder, []).append(record.id)

@@ -1,20 +1,27 @@
-"""Diagrams: an entity's nearest neighbours (capped) and how the classes link, as Mermaid text whose labels are
-escaped for Mermaid."""
+"""Diagrams as Graphviz DOT: an entity's nearest neighbours (capped) and how the classes link. A page holds a
+placeholder where each diagram goes; the layout engine (renderer/graphviz.py, handed to the context) draws the
+DOT, and fill_diagrams() puts the cleaned, accessible SVG in its place."""
 
 from __future__ import annotations
+
+import re
 
 from ..model.kinds import ValueKind
 from ..model.site_paths import relative_page_url
 from ..model.vocab import PROV
-from .escaping import mermaid_label
+from .escaping import attribute, dot_string
 
-__all__ = ["neighbours", "neighbourhood_diagram", "class_diagram", "MAX_NEIGHBOURS"]
+__all__ = ["neighbours", "neighbourhood_dot", "class_dot", "place", "fill_diagrams", "figure", "MAX_NEIGHBOURS"]
 
 MAX_NEIGHBOURS = 12
-
-
-def _fence(lines: list) -> list:
-    return ["``` mermaid", *lines, "```", ""]
+LABEL_WIDTH = 26  # characters per line in a box: long labels wrap instead of widening the diagram
+PLACEHOLDER = re.compile(r"<!--kg-diagram (\d+)-->")
+STYLE = (
+    'graph [rankdir=LR, bgcolor="transparent", pad=0.05, nodesep=0.12, ranksep=0.45, fontname="Helvetica"];\n'
+    'node [shape=box, style="filled", fillcolor="#eef0f8", color="#3f51b5", fontcolor="#1a1a1a", '
+    'fontname="Helvetica", fontsize=10, margin="0.10,0.05", height=0.3];\n'
+    'edge [color="#6b6b6b", fontcolor="#333333", fontname="Helvetica", fontsize=8, arrowsize=0.6];\n'
+)
 
 
 def _round_robin(ctx, edges: list) -> list:
@@ -50,41 +57,95 @@ def neighbours(ctx, entity_id: str) -> tuple:
     return edges, (_round_robin(ctx, edges) if edges else [])
 
 
-def neighbourhood_diagram(ctx, entity_id: str, edges: list, kept: list) -> list:
+def neighbourhood_dot(ctx, entity_id: str, edges: list, kept: list) -> str:
     """A left-to-right graph of the entity and the kept neighbours, each box a link to its page."""
     node = {entity_id: "n0"} | {other: f"n{index}" for index, other in enumerate(kept, start=1)}
     doc = ctx.doc_path(entity_id)
-    lines = ["graph LR"]
-    for other in [entity_id] + kept:
-        lines.append(f'  {node[other]}["{mermaid_label(ctx.label(other))}"]')
+    lines = [
+        "digraph neighbourhood {",
+        STYLE,
+        f'n0 [label={dot_string(ctx.label(entity_id), LABEL_WIDTH)}, penwidth=2.5, fillcolor="#c5cae9"];',
+    ]
+    for other in kept:
+        lines.append(
+            f"{node[other]} [label={dot_string(ctx.label(other), LABEL_WIDTH)}, "
+            f"URL={dot_string(ctx.page_href(other, doc))}, tooltip={dot_string(ctx.label(other))}];"
+        )
     for other, prop, outward in sorted(edges, key=lambda e: (node.get(e[0], "~"), str(e[1]), e[2])):
         if other not in node:
             continue
-        name = mermaid_label(ctx.property_label(prop))
-        start, end = (node[entity_id], node[other]) if outward else (node[other], node[entity_id])
-        lines.append(f'  {start} -->|"{name}"| {end}')
-    for other in kept:
-        lines.append(f'  click {node[other]} href "{ctx.page_href(other, doc)}"')
-    lines.append("  style n0 stroke-width:4px")
-    return _fence(lines)
+        start, end = ("n0", node[other]) if outward else (node[other], "n0")
+        lines.append(f"{start} -> {end} [label={dot_string(ctx.property_label(prop), 18)}];")
+    return "\n".join(lines + ["}"])
 
 
-def class_diagram(ctx, from_doc: str) -> tuple:
-    """The classes and which class links to which (from the shapes), plus the same edges as table rows."""
+def class_dot(ctx, from_doc: str) -> tuple:
+    """The classes and which class links to which (from the shapes) as DOT, plus the same edges as table rows."""
     classes = list(ctx.schema.classes.values())
     node = {cls.iri: f"c{index}" for index, cls in enumerate(classes)}
-    lines, rows = ["graph LR"], []
+    lines, rows = ["digraph classes {", STYLE], []
     for cls in classes:
-        lines.append(f'  {node[cls.iri]}["{mermaid_label(ctx.class_label(cls))}"]')
+        href = relative_page_url(from_doc, f"{cls.folder}/index.md", ctx.lang, ctx.lang, ctx.languages)
+        lines.append(
+            f"{node[cls.iri]} [label={dot_string(ctx.class_label(cls), LABEL_WIDTH)}, URL={dot_string(href)}];"
+        )
     for cls in classes:
         for spec in cls.shape.properties.values():
             if spec.kind is not ValueKind.REFERENCE or spec.target_class not in node:
                 continue
-            target = ctx.schema.class_of_iri(spec.target_class)
             name = ctx.property_label(spec.path, spec)
-            lines.append(f'  {node[cls.iri]} -->|"{mermaid_label(name)}"| {node[spec.target_class]}')
-            rows.append((cls, name, target))
-    for cls in classes:
-        href = relative_page_url(from_doc, f"{cls.folder}/index.md", ctx.lang, ctx.lang, ctx.languages)
-        lines.append(f'  click {node[cls.iri]} href "{href}"')
-    return _fence(lines), rows
+            lines.append(f"{node[cls.iri]} -> {node[spec.target_class]} [label={dot_string(name, 18)}];")
+            rows.append((cls, name, ctx.schema.class_of_iri(spec.target_class)))
+    return "\n".join(lines + ["}"]), rows
+
+
+def place(ctx, dot: str, title: str, description: str, figure_id: str) -> list:
+    """Hand a diagram to the layout engine; the Markdown lines that stand where its figure will go."""
+    key = ctx.layout.submit(dot)
+    ctx.drawings[key] = (title, description, figure_id)
+    return [f"<!--kg-diagram {key}-->", ""]
+
+
+_DROPPED = re.compile(
+    r"<\?xml[^>]*>|<!DOCTYPE[^>]*>|<!--.*?-->|<title>[^<]*</title>|<polygon fill=\"white\"[^>]*/>", re.S
+)
+
+
+# Attributes Graphviz writes that the page does not use: ids (they would clash between figures), classes,
+# fonts (set by the site's CSS) and whitespace handling.
+_UNUSED = re.compile(
+    r' (?:id="(?:graph|node|edge|a_node|a_edge)\d+"|class="(?:graph|node|edge)"|font-family="[^"]*"|'
+    r'xml:space="preserve")'
+)
+
+
+def figure(svg: str, title: str, description: str, figure_id: str) -> str:
+    """Graphviz's SVG as one line of HTML: prolog, comments, its own titles and background dropped, a title and
+    description of ours first (for screen readers), sized by CSS."""
+    svg = _DROPPED.sub("", svg)
+    svg = re.sub(r">\s+<", "><", svg).strip().replace("\n", " ")
+    svg = _UNUSED.sub("", svg)
+    svg = re.sub(r"(\d+\.\d)\d+", r"\1", svg)  # a tenth of a point is finer than any screen shows
+    svg = svg.replace(
+        "<svg ",
+        f'<svg class="cle-graph" role="group" aria-labelledby="{figure_id}-t" aria-describedby="{figure_id}-d" ',
+        1,
+    )
+    head = (
+        f'<title id="{figure_id}-t">{attribute(title)}</title><desc id="{figure_id}-d">{attribute(description)}</desc>'
+    )
+    svg = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + head, svg, count=1)
+    return f'<figure class="cle-diagram">{svg}</figure>'
+
+
+def fill_diagrams(text: str, ctx) -> str:
+    """A page's text with every diagram placeholder replaced by its drawn figure."""
+    if "<!--kg-diagram " not in text:
+        return text
+
+    def drawn(match) -> str:
+        key = int(match.group(1))
+        title, description, figure_id = ctx.drawings.pop(key)
+        return figure(ctx.layout.svg(key), title, description, figure_id)
+
+    return PLACEHOLDER.sub(drawn, text)

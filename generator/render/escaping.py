@@ -6,7 +6,7 @@ import html
 import json
 import re
 
-__all__ = ["inline", "block", "cell", "url", "attribute", "mermaid_label", "script_json", "front_matter"]
+__all__ = ["inline", "block", "cell", "url", "attribute", "dot_string", "script_json", "front_matter"]
 
 # Characters Python-Markdown (with the tables extension) lets a backslash escape.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -39,23 +39,23 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-# Characters that mean something to Mermaid inside a quoted label, written as its #code; entity codes.
-_MERMAID_CODES = {
-    "#": "#35;",
-    '"': "#quot;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "&": "#amp;",
-    "%": "#37;",
-    "`": "",
-    "\\": "#92;",
-}
+def dot_string(text: str, width: int = 0) -> str:
+    r"""Text as a quoted Graphviz DOT string: backslash and quote escaped (Graphviz escapes the text again for
+    the SVG it writes), wrapped at spaces into lines of at most width characters (0: one line).
 
-
-def mermaid_label(text: str) -> str:
-    """A label for a quoted Mermaid node or edge label: one line, no backticks, quote and markup as entity codes."""
-    text = " ".join(text.split())
-    return "".join(_MERMAID_CODES.get(char, char) for char in text)
+    >>> print(dot_string('a "b" \\ c'))
+    "a \"b\" \\ c"
+    >>> print(dot_string("Interfant-06 historical controls", 14))
+    "Interfant-06\nhistorical\ncontrols"
+    """
+    words, lines = text.split(), []
+    for word in words:
+        if lines and (not width or len(lines[-1]) + 1 + len(word) <= width):
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    escaped = [line.replace("\\", "\\\\").replace('"', '\\"') for line in lines]
+    return '"' + "\\n".join(escaped) + '"'
 
 
 def script_json(value) -> str:

@@ -9,7 +9,6 @@ __all__ = ["VENDOR_FILES", "copy_vendor_files", "missing_vendor_files"]
 
 # node_modules path -> path under the docs root
 VENDOR_FILES = {
-    "mermaid/dist/mermaid.min.js": "assets/vendor/mermaid.min.js",
     "oxigraph/web.js": "assets/vendor/oxigraph/web.js",  # SPARQL in the playground page only
     "oxigraph/web_bg.wasm": "assets/vendor/oxigraph/web_bg.wasm",
 }

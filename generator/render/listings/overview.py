@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model.schema import pick
-from ..diagrams import class_diagram
+from ..diagrams import class_dot, place
 from ..escaping import front_matter, inline
 from ..layout import table
 from ..page_meta import page_meta
@@ -35,8 +35,10 @@ def overview_page(ctx) -> str:
         "",
     ]
     lines += table([ui("class", lang), ui("count", lang), ui("definition", lang)], rows)
-    fence, edges = class_diagram(ctx, doc)
-    lines += ["", f"## {ui('class_diagram', lang)}", ""] + fence + [f"*{ui('class_diagram_text', lang)}*", ""]
+    dot, edges = class_dot(ctx, doc)
+    lines += ["", f"## {ui('class_diagram', lang)}", ""]
+    lines += place(ctx, dot, ui("class_diagram", lang), ui("class_diagram_text", lang), "classes")
+    lines += [f"*{ui('class_diagram_text', lang)}*", ""]
     lines += table(
         [ui("from_class", lang), ui("property", lang), ui("to_class", lang)],
         [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..diagrams import MAX_NEIGHBOURS, neighbourhood_diagram, neighbours
+from ..diagrams import MAX_NEIGHBOURS, neighbourhood_dot, neighbours, place
 from ..layout import heading
 from ..ui_text import ui
 
@@ -16,8 +16,6 @@ def neighbourhood(ctx, entity_id: str) -> list:
     note = ui("diagram_text", ctx.lang)
     if len(ordered) > MAX_NEIGHBOURS:
         note += " " + ui("diagram_capped", ctx.lang, n=MAX_NEIGHBOURS)
-    return (
-        heading(2, ui("neighbourhood", ctx.lang))
-        + neighbourhood_diagram(ctx, entity_id, edges, ordered[:MAX_NEIGHBOURS])
-        + [f"*{note}*", ""]
-    )
+    title = ui("neighbourhood_title", ctx.lang, what=ctx.label(entity_id))
+    dot = neighbourhood_dot(ctx, entity_id, edges, ordered[:MAX_NEIGHBOURS])
+    return heading(2, ui("neighbourhood", ctx.lang)) + place(ctx, dot, title, note, "neighbourhood") + [f"*{note}*", ""]
