@@ -11,7 +11,7 @@ from rdflib.collection import Collection
 
 from ..model.kinds import ValueKind
 from ..model.problems import Position, Problem
-from ..model.schema import ClassSpec, PropertySpec, RollUp, Schema, ShapeSpec, local_name
+from ..model.schema import CardRow, ClassSpec, PropertySpec, RollUp, Schema, ShapeSpec, local_name
 from ..model.vocab import CLE, OWL, RDF, RDFS, SH, SKOS
 
 __all__ = ["load_schema", "parse_ontology", "DISPLAYS"]
@@ -116,7 +116,27 @@ class _ShapeReader:
             pattern=str(pattern) if pattern is not None else None,
             labels=labels,
             definitions=definitions,
+            value_labels=self.value_labels(path),
         )
+
+    def value_labels(self, path) -> dict:
+        """Coded value -> {lang: words}, from the concept scheme the property names with cle:valueScheme."""
+        scheme = self.value(path, CLE.valueScheme)
+        if scheme is None:
+            return {}
+        return {str(self.value(concept, SKOS.notation)): _lang_map(self.graph, concept, SKOS.prefLabel)
+                for concept in sorted(self.graph.subjects(SKOS.inScheme, scheme))
+                if self.value(concept, SKOS.notation) is not None}
+
+    def card_of(self, node_shape) -> list:
+        """The card rows (cle:cardRow) declared on a node shape."""
+        rows = []
+        for node in self.graph.objects(node_shape, CLE.cardRow):
+            order = self.value(node, SH.order)
+            rows.append(CardRow(float(order) if order is not None else 1000.0, _lang_map(self.graph, node, SH.name),
+                                _lang_map(self.graph, node, CLE.template),
+                                _lang_map(self.graph, node, CLE.fallbackTemplate)))
+        return rows
 
     def specs_of(self, node_shape) -> list:
         specs = []
@@ -247,11 +267,12 @@ def load_schema(root: Path) -> tuple[Schema | None, list]:
             )
         ]
     reader = _ShapeReader(graph, texts)
-    shapes_by_class, rollups_by_class = {}, {}
+    shapes_by_class, rollups_by_class, cards_by_class = {}, {}, {}
     for node_shape in sorted(graph.subjects(SH.targetClass, None)):
         for cls in graph.objects(node_shape, SH.targetClass):
             shapes_by_class.setdefault(cls, []).extend(reader.specs_of(node_shape))
             rollups_by_class.setdefault(cls, []).extend(reader.rollups_of(node_shape))
+            cards_by_class.setdefault(cls, []).extend(reader.card_of(node_shape))
     classes = {}
     for cls in sorted(graph.subjects(CLE.contentFolder, None)):
         folder = str(graph.value(cls, CLE.contentFolder))
@@ -281,6 +302,9 @@ def load_schema(root: Path) -> tuple[Schema | None, list]:
             ancestors,
             ShapeSpec(_ordered(specs, reader.problems, texts), cls),
             tuple(rollups),
+            # a class's own card, else its nearest superclass's
+            tuple(sorted(next((cards_by_class[a] for a in ancestors if cards_by_class.get(a)), []),
+                         key=lambda row: row.order)),
         )
     property_labels, inverse_labels = {}, {}
     for prop in set(graph.subjects(RDF.type, OWL.ObjectProperty)) | set(graph.subjects(RDF.type, OWL.DatatypeProperty)):
@@ -289,4 +313,7 @@ def load_schema(root: Path) -> tuple[Schema | None, list]:
     problems.extend(reader.problems)
     if problems:
         return None, problems
-    return Schema(graph, str(namespace), languages, dict(sorted(classes.items())), property_labels, inverse_labels), []
+    event_labels = {prop: _lang_map(graph, prop, CLE.eventLabel) for prop in set(graph.subjects(CLE.eventLabel, None))}
+    schema = Schema(graph, str(namespace), languages, dict(sorted(classes.items())), property_labels, inverse_labels,
+                    event_labels)
+    return schema, []

@@ -10,7 +10,7 @@ from rdflib import Graph, URIRef
 from .kinds import ValueKind
 from .vocab import RDFS
 
-__all__ = ["PropertySpec", "ShapeSpec", "ClassSpec", "RollUp", "Schema", "local_name", "pick"]
+__all__ = ["PropertySpec", "ShapeSpec", "ClassSpec", "CardRow", "RollUp", "Schema", "local_name", "pick"]
 
 
 def local_name(iri) -> str:
@@ -52,6 +52,7 @@ class PropertySpec:
     pattern: str | None = None
     labels: dict = field(default_factory=dict, compare=False, hash=False)
     definitions: dict = field(default_factory=dict, compare=False, hash=False)
+    value_labels: dict = field(default_factory=dict, compare=False, hash=False)  # coded value -> {lang: words}
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,16 @@ class RollUp:
 
 
 @dataclass(frozen=True)
+class CardRow:
+    """A row of the card at the top of a class's pages: its label and how it is composed, per language."""
+
+    order: float
+    labels: dict = field(compare=False, hash=False)  # lang -> row label
+    templates: dict = field(compare=False, hash=False)  # lang -> template (render/compose.py)
+    fallbacks: dict = field(default_factory=dict, compare=False, hash=False)  # lang -> template used instead
+
+
+@dataclass(frozen=True)
 class ClassSpec:
     """A class of entities: its IRI, content folder, names, the keys its files take and its roll-ups."""
 
@@ -89,6 +100,7 @@ class ClassSpec:
     ancestors: tuple  # the class itself and every superclass, nearest first
     shape: ShapeSpec
     rollups: tuple = ()  # RollUp, in sh:order
+    card: tuple = ()  # CardRow, in sh:order
 
     @property
     def name(self) -> str:
@@ -105,6 +117,7 @@ class Schema:
     classes: dict  # folder -> ClassSpec
     property_labels: dict  # property IRI -> {lang: label}
     inverse_labels: dict  # property IRI -> {lang: label}
+    event_labels: dict = field(default_factory=dict)  # date property IRI -> {lang: what the timeline calls it}
 
     def class_of_iri(self, iri) -> ClassSpec | None:
         return self._by_iri.get(iri)

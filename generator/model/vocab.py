@@ -48,7 +48,27 @@ class CLE(DefinedNamespace):
     LinkList: URIRef
     OutcomeTable: URIRef
     EntityTable: URIRef
-    # Terms the outcome sections read (figures, intervals, comparators, derivations).
+    # How pages read the graph (ontology/pages.ttl): card rows, coded values' words, timeline events.
+    cardRow: URIRef
+    template: URIRef
+    fallbackTemplate: URIRef
+    valueScheme: URIRef
+    eventLabel: URIRef
+    # Terms the outcome sections read (figures, intervals, comparators, derivations, how they are appraised).
+    measure: URIRef
+    cohortRole: URIRef
+    rangeLower: URIRef
+    rangeUpper: URIRef
+    measureCategory: URIRef
+    direction: URIRef
+    analysisNote: URIRef
+    assessesOutcome: URIRef
+    certainty: URIRef
+    ratedDownFor: URIRef
+    ratedUpFor: URIRef
+    assessedBy: URIRef
+    boxedWarning: URIRef
+    addsDrug: URIRef
     Outcome: URIRef
     Publication: URIRef
     ciLower: URIRef

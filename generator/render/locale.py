@@ -49,10 +49,14 @@ def duration(text: str, lang: str) -> str:
     return " ".join(parts) or str(text)
 
 
-def unit_suffix(unit: str, lang: str, default: str | None = None) -> str:
-    """What follows a number of a cle:unit: '%', ' patients', ' patiënten'; default when the unit is unknown
-    (the unit itself after a space, unless given)."""
+def unit_suffix(unit: str, lang: str, default: str | None = None, count: float | None = None) -> str:
+    """What follows a number of a cle:unit, agreeing with the number: '%', ' patient', ' patiënten'; default
+    when the unit is unknown (the unit itself after a space, unless given).
+
+    >>> unit_suffix("patients", "nl", count=1), unit_suffix("patients", "nl", count=30), unit_suffix("percent", "en")
+    (' patiënt', ' patiënten', '%')
+    """
     known = ui("units", lang).get(unit)
     if known is not None:
-        return known
+        return known[0] if count == 1 else known[1]
     return default if default is not None else (f" {unit}" if unit else "")

@@ -30,7 +30,8 @@ TEXT = {
             "December",
         ),
         "durations": {"Y": ("year", "years"), "M": ("month", "months"), "W": ("week", "weeks"), "D": ("day", "days")},
-        "units": {"percent": "%", "events": " events", "patients": " patients", "months": " months", "years": " years"},
+        "units": {"percent": ("%", "%"), "events": (" event", " events"), "patients": (" patient", " patients"),
+                  "months": (" month", " months"), "years": (" year", " years"), "days": (" day", " days")},
         # entity pages
         "class": "Class",
         "property": "Property",
