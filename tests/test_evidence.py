@@ -314,7 +314,8 @@ def test_what_landscape_lists_as_not_verified_is_not_entered_as_verified():
     assert arm_outcomes == []  # EFS/OS by randomised arm were not read
     mll10 = {entity_iri(c) for c in COHORTS if one(c, "drawnFrom") == str(entity_iri("mll-10"))}
     assert not [o for o in data.subjects(CLE.measure, entity_iri("overall-survival")) if data.value(o, CLE.inCohort) in mll10]
-    for approval in values("revumenib", "approval"):  # the NPM1 approval's date was not read on a primary page
-        if "NPM1" in " ".join(str(i) for i in data.objects(approval, cle("indication"))):
-            assert data.value(approval, cle("approvalDate")) is None
+    approvals = list(data.subjects(cle("approvalOf"), entity_iri("revumenib")))
+    npm1 = [a for a in approvals if "NPM1" in " ".join(str(i) for i in data.objects(a, cle("indication")))]
+    assert len(approvals) == 2 and len(npm1) == 1
+    assert data.value(npm1[0], cle("approvalDate")) is None  # its date was not read on a primary page
     assert cle("drugClass") in set(data.objects(entity_iri("ziftomenib"), CLE.unverifiedProperty))
