@@ -25,7 +25,6 @@ from .render.diagrams import fill_diagrams
 from .render.docs import language_docs
 from .render.performance_page import PERFORMANCE_PAGE, performance_markdown
 from .render.query_pages import PLAYGROUND_PAGE, query_docs
-from .render.ui_text import ui
 from .renderer.graphviz import GraphvizLayout, LayoutError, missing_layout_engine
 from .renderer.mkdocs_adapter import SiteBuildError
 from .renderer.worker import render_site_isolated
@@ -154,20 +153,10 @@ def docs_of_language(root: Path, ctx: PageContext, queries: tuple, bench: tuple)
     hand_written = hand_written_files(root, ctx.lang, ctx.languages)
     pages, nav = language_docs(ctx, hand_written, home_text(root, ctx.lang, ctx.languages))
     pages[PERFORMANCE_PAGE] = performance_markdown(bench[0], ctx.lang, bench[1])
-    nav.append((ui("perf_title", ctx.lang), PERFORMANCE_PAGE))
     saved, results = queries
-    texts, query_nav = query_docs(
-        saved,
-        results,
-        ctx.schema,
-        ctx.mapped,
-        ctx.lang,
-        prefixes_of(ctx.schema.entity_namespace),
-        ctx.site.directory_urls,
-        PLAYGROUND_PAGE in hand_written,
-    )
-    pages.update(texts)
-    return pages, nav + query_nav
+    prefixes = prefixes_of(ctx.schema.entity_namespace)
+    pages.update(query_docs(saved, results, ctx, prefixes, PLAYGROUND_PAGE in hand_written))
+    return pages, nav
 
 
 def saved_answers(root: Path, graphs: dict, quad_cache: dict | None = None) -> tuple:

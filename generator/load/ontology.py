@@ -17,7 +17,17 @@ from ..model.vocab import CLE, OWL, RDF, RDFS, SH, SKOS
 __all__ = ["load_schema", "parse_ontology", "DISPLAYS"]
 
 # cle:display of a roll-up -> how render/sections/rollups.py shows what it reaches
-DISPLAYS = {CLE.LinkList: "links", CLE.OutcomeTable: "outcomes", CLE.EntityTable: "table"}
+DISPLAYS = {
+    CLE.LinkList: "links",
+    CLE.OutcomeTable: "outcomes",
+    CLE.EntityTable: "table",
+    CLE.KeyResults: "keyResults",
+    CLE.SummaryOfFindings: "summaryOfFindings",
+    CLE.SafetyTable: "safety",
+    CLE.ResultsTable: "results",
+    CLE.EffectTable: "effects",
+    CLE.AcrossStudies: "acrossStudies",
+}
 
 
 def _lang_map(graph: Graph, subject, predicate) -> dict:
@@ -124,18 +134,25 @@ class _ShapeReader:
         scheme = self.value(path, CLE.valueScheme)
         if scheme is None:
             return {}
-        return {str(self.value(concept, SKOS.notation)): _lang_map(self.graph, concept, SKOS.prefLabel)
-                for concept in sorted(self.graph.subjects(SKOS.inScheme, scheme))
-                if self.value(concept, SKOS.notation) is not None}
+        return {
+            str(self.value(concept, SKOS.notation)): _lang_map(self.graph, concept, SKOS.prefLabel)
+            for concept in sorted(self.graph.subjects(SKOS.inScheme, scheme))
+            if self.value(concept, SKOS.notation) is not None
+        }
 
     def card_of(self, node_shape) -> list:
         """The card rows (cle:cardRow) declared on a node shape."""
         rows = []
         for node in self.graph.objects(node_shape, CLE.cardRow):
             order = self.value(node, SH.order)
-            rows.append(CardRow(float(order) if order is not None else 1000.0, _lang_map(self.graph, node, SH.name),
-                                _lang_map(self.graph, node, CLE.template),
-                                _lang_map(self.graph, node, CLE.fallbackTemplate)))
+            rows.append(
+                CardRow(
+                    float(order) if order is not None else 1000.0,
+                    _lang_map(self.graph, node, SH.name),
+                    _lang_map(self.graph, node, CLE.template),
+                    _lang_map(self.graph, node, CLE.fallbackTemplate),
+                )
+            )
         return rows
 
     def specs_of(self, node_shape) -> list:
@@ -204,6 +221,13 @@ class _ShapeReader:
                 )
             )
         return found
+
+
+def _menu(graph: Graph, cls) -> tuple:
+    """(order, {lang: label}) of a class in the readers' menu, or () when it is not there."""
+    labels = _lang_map(graph, cls, CLE.menuLabel)
+    order = graph.value(cls, CLE.menuOrder)
+    return (float(order) if order is not None else 1000.0, labels) if labels else ()
 
 
 def _ordered(specs, problems, texts) -> dict:
@@ -303,8 +327,12 @@ def load_schema(root: Path) -> tuple[Schema | None, list]:
             ShapeSpec(_ordered(specs, reader.problems, texts), cls),
             tuple(rollups),
             # a class's own card, else its nearest superclass's
-            tuple(sorted(next((cards_by_class[a] for a in ancestors if cards_by_class.get(a)), []),
-                         key=lambda row: row.order)),
+            tuple(
+                sorted(
+                    next((cards_by_class[a] for a in ancestors if cards_by_class.get(a)), []), key=lambda row: row.order
+                )
+            ),
+            _menu(graph, cls),
         )
     property_labels, inverse_labels = {}, {}
     for prop in set(graph.subjects(RDF.type, OWL.ObjectProperty)) | set(graph.subjects(RDF.type, OWL.DatatypeProperty)):
@@ -314,6 +342,7 @@ def load_schema(root: Path) -> tuple[Schema | None, list]:
     if problems:
         return None, problems
     event_labels = {prop: _lang_map(graph, prop, CLE.eventLabel) for prop in set(graph.subjects(CLE.eventLabel, None))}
-    schema = Schema(graph, str(namespace), languages, dict(sorted(classes.items())), property_labels, inverse_labels,
-                    event_labels)
+    schema = Schema(
+        graph, str(namespace), languages, dict(sorted(classes.items())), property_labels, inverse_labels, event_labels
+    )
     return schema, []

@@ -101,6 +101,7 @@ class ClassSpec:
     shape: ShapeSpec
     rollups: tuple = ()  # RollUp, in sh:order
     card: tuple = ()  # CardRow, in sh:order
+    menu: tuple = ()  # (order, {lang: label}) when the class's list is in the readers' menu
 
     @property
     def name(self) -> str:

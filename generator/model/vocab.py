@@ -48,12 +48,20 @@ class CLE(DefinedNamespace):
     LinkList: URIRef
     OutcomeTable: URIRef
     EntityTable: URIRef
+    KeyResults: URIRef
+    SummaryOfFindings: URIRef
+    SafetyTable: URIRef
+    ResultsTable: URIRef
+    EffectTable: URIRef
+    AcrossStudies: URIRef
     # How pages read the graph (ontology/pages.ttl): card rows, coded values' words, timeline events.
     cardRow: URIRef
     template: URIRef
     fallbackTemplate: URIRef
     valueScheme: URIRef
     eventLabel: URIRef
+    menuLabel: URIRef
+    menuOrder: URIRef
     # Terms the outcome sections read (figures, intervals, comparators, derivations, how they are appraised).
     measure: URIRef
     cohortRole: URIRef
@@ -69,6 +77,31 @@ class CLE(DefinedNamespace):
     assessedBy: URIRef
     boxedWarning: URIRef
     addsDrug: URIRef
+    testsDrug: URIRef
+    standardError: URIRef
+    plusMinus: URIRef
+    ciLowerNotEstimable: URIRef
+    ciUpperNotEstimable: URIRef
+    pValue: URIRef
+    pValueBelow: URIRef
+    numerator: URIRef
+    denominator: URIRef
+    interventionCohort: URIRef
+    controlCohort: URIRef
+    afterFollowUp: URIRef
+    randomisedAgainst: URIRef
+    readIn: URIRef
+    claim: URIRef
+    statedValue: URIRef
+    conflictNote: URIRef
+    conflictAbout: URIRef
+    conflictProperty: URIRef
+    drawnFrom: URIRef
+    inLanguage: URIRef
+    RelativeEffect: URIRef
+    ClinicalTrial: URIRef
+    participantCount: URIRef
+    SourceConflict: URIRef
     Outcome: URIRef
     Publication: URIRef
     ciLower: URIRef

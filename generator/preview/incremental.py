@@ -186,9 +186,7 @@ class IncrementalSite:
         made = {}
         for lang in self.languages:
             has_playground = has_page(self.root, lang, self.languages, PLAYGROUND_PAGE)
-            made[lang] = query_docs(
-                saved, results, self.schema, self.mapped, lang, prefixes, self.site.directory_urls, has_playground
-            )[0]
+            made[lang] = query_docs(saved, results, self._context(lang), prefixes, has_playground)
         return made
 
     def _write_parts(self, ctx: PageContext, keys: set, queries: dict) -> tuple[list, list]:

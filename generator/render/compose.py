@@ -88,6 +88,7 @@ def compose(text: str, values, number) -> str | None:
     >>> compose("{missing} x", lambda name, computed: "", lambda key: None) is None
     True
     """
+
     def fill(parts, optional: bool):
         out = []
         for part in parts:

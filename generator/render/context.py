@@ -168,10 +168,11 @@ class PageContext:
     def doc_path(self, entity_id: str) -> str:
         return entity_path(self.mapped.entities[entity_id])
 
-    def link(self, entity_id: str, from_folder: str | None) -> str:
-        """A Markdown link to an entity's page from a page in from_folder (None: the docs root)."""
+    def link(self, entity_id: str, from_folder: str | None, text: str | None = None) -> str:
+        """A Markdown link to an entity's page from a page in from_folder (None: the docs root), its label as the
+        link text unless text is given."""
         prefix = "../" if from_folder else ""
-        return f"[{inline(self.label(entity_id))}]({prefix}{self.doc_path(entity_id)})"
+        return f"[{inline(self.label(entity_id) if text is None else text)}]({prefix}{self.doc_path(entity_id)})"
 
     def page_href(self, entity_id: str, from_doc: str) -> str:
         """A plain relative URL to an entity's page (for diagrams, which MkDocs does not rewrite)."""

@@ -6,14 +6,16 @@ from __future__ import annotations
 from .entity_page import entity_pages
 from .escaping import front_matter
 from .listings.class_index import class_index
-from .listings.home import LISTINGS, home_page
+from .listings.downloads import DOWNLOADS_PAGE, downloads_page
+from .listings.home import home_page
 from .listings.overview import overview_page
+from .listings.results_pages import COMPARISON_PAGE, KEY_RESULTS_PAGE, comparison_page, key_results_page
 from .listings.sources_page import sources_page
 from .listings.timeline import timeline_page
+from .navigation import site_nav
 from .page_meta import page_meta
-from .ui_text import ui
 
-__all__ = ["listing_parts", "listing_nav", "language_docs", "with_front_matter"]
+__all__ = ["listing_parts", "language_docs", "with_front_matter"]
 
 
 def listing_parts(ctx, home_text: str | None) -> dict:
@@ -24,16 +26,13 @@ def listing_parts(ctx, home_text: str | None) -> dict:
         "overview": lambda: {"overview.md": overview_page(ctx)},
         "timeline": lambda: timeline_page(ctx),  # timeline.md, then timeline/2.md … when the list is long
         "sources": lambda: sources_page(ctx),
+        "key-results": lambda: {KEY_RESULTS_PAGE: key_results_page(ctx)},
+        "comparison": lambda: {COMPARISON_PAGE: comparison_page(ctx)},
+        "downloads": lambda: {DOWNLOADS_PAGE: downloads_page(ctx)},
     }
     for cls in ctx.schema.classes.values():
         parts[f"class:{cls.folder}"] = lambda cls=cls: class_index(ctx, cls)
     return parts
-
-
-def listing_nav(ctx) -> list:
-    """The generated part of the navigation: home, overview, timeline, sources and every class."""
-    nav = [(ui("home", ctx.lang), "index.md")] + [(ui(name, ctx.lang), f"{name}.md") for name in LISTINGS]
-    return nav + [(ctx.class_label(cls), f"{cls.folder}/index.md") for cls in ctx.schema.classes.values()]
 
 
 def with_front_matter(ctx, hand_written: dict) -> dict:
@@ -54,4 +53,4 @@ def language_docs(ctx, hand_written: dict, home_text: str | None) -> tuple:
     pages.update(entity_pages(ctx, sorted(ctx.mapped.entities)))
     for make in listing_parts(ctx, home_text).values():
         pages.update(make())
-    return pages, listing_nav(ctx)
+    return pages, site_nav(ctx, set(hand_written))

@@ -6,15 +6,14 @@ from __future__ import annotations
 from ..model.vocab import CLE
 from .escaping import front_matter, inline
 from .page_meta import entity_meta
+from .sections.card import card
 from .sections.citations import citations
-from .sections.data_links import data_links
-from .sections.infobox import infobox, unverified_banner
-from .sections.neighbourhood import neighbourhood
-from .sections.outcomes import derivations, outcome_summary
-from .sections.relations import relations
+from .sections.conflicts import conflict_claims, conflicts_about
+from .sections.details import details
+from .sections.outcomes import derivations, outcome_reading
+from .sections.provenance import provenance
 from .sections.rollups import rollups
-from .sections.sources import sources_section
-from .sections.texts import description, long_texts
+from .sections.texts import description
 from .ui_text import ui
 
 __all__ = ["entity_page", "entity_pages", "SECTIONS"]
@@ -30,20 +29,19 @@ def for_class(cls, section):
     return only
 
 
-# The sections of every entity page, in page order: (ctx, entity id) -> Markdown lines.
+# The sections of every entity page, in page order: (ctx, entity id) -> Markdown lines. The answer first (the
+# description, the card, the results), then the details, then the provenance and data, closed.
 SECTIONS = (
-    unverified_banner,
-    description,
-    infobox,
-    long_texts,
+    card,
+    description,  # a page with key results shows it right after them (render/sections/rollups.py)
+    conflicts_about,
     rollups,
-    for_class(CLE.Outcome, outcome_summary),
+    for_class(CLE.Outcome, outcome_reading),
     for_class(CLE.Outcome, derivations),
+    conflict_claims,
     citations,
-    relations,
-    neighbourhood,
-    sources_section,
-    data_links,
+    details,
+    provenance,
 )
 
 

@@ -50,6 +50,20 @@ def table(header, rows, align=None) -> list:
     ]
 
 
+def table_sharing(header, rows, index: int) -> list:
+    """A table whose column `index` is said once above it when every row has the same value there (a table of
+    one group's results need not repeat the group on every line), and without columns empty in every row.
+
+    >>> table_sharing(["What", "Group", "When", "n"], [["a", "G", "", "1"], ["b", "G", "", "2"]], 1)
+    ['**Group:** G', '', '| What | n |', '|---|---|', '| a | 1 |', '| b | 2 |']
+    """
+    values = {row[index] for row in rows}
+    shared = len(rows) > 1 and len(values) == 1 and next(iter(values))
+    keep = [i for i in range(len(header)) if any(row[i] for row in rows) and not (shared and i == index)]
+    lines = [f"**{header[index]}:** {rows[0][index]}", ""] if shared else []
+    return lines + table([header[i] for i in keep], [[row[i] for i in keep] for row in rows])
+
+
 def list_page_paths(first: str, folder: str, count: int, size: int = LIST_PAGE) -> list:
     """Doc paths of the pages a list of count entries is split into: first, then folder/2.md, folder/3.md …
     (a name starting with a digit is never an entity id, so these never clash with entity pages).

@@ -10,8 +10,9 @@ import pyoxigraph as ox
 
 from ..model.query_result import term_text
 from ..model.site_paths import entity_path
-from .escaping import cell, inline
+from .escaping import cell, front_matter, inline
 from .layout import table
+from .page_meta import page_meta
 from .ui_text import ui
 
 __all__ = ["query_docs", "playground_data", "PLAYGROUND_PAGE", "PLAYGROUND_DATA", "MAX_PAGE_ROWS"]
@@ -91,22 +92,25 @@ def playground_data(saved: list, schema, mapped, lang: str, directory_urls: bool
     }
 
 
-def query_docs(
-    saved: list, results: dict, schema, mapped, lang: str, prefixes: dict, directory_urls: bool, has_playground: bool
-) -> tuple:
-    """(doc path -> text, nav entries) of one language: queries/<name>.md and queries/index.md with each saved
-    query's answer, and the playground data (the playground page itself is hand-written)."""
+def query_docs(saved: list, results: dict, ctx, prefixes: dict, has_playground: bool) -> dict:
+    """doc path -> text of one language: queries/<name>.md and queries/index.md with each saved query's answer,
+    and the playground data (the playground page itself is hand-written)."""
+    lang, schema, mapped = ctx.lang, ctx.schema, ctx.mapped
     namespace = schema.entity_namespace
+    directory_urls = ctx.site.directory_urls
     pages = {entity_id: entity_path(record) for entity_id, record in mapped.entities.items()}
     playground = ("../../playground/" if directory_urls else "../playground.html") if has_playground else None
-    texts = {"queries/index.md": _index_page(saved, lang, has_playground)}
+    texts = {"queries/index.md": _with_switch(ctx, "queries/index.md", _index_page(saved, lang, has_playground))}
     for query in saved:
-        texts[f"queries/{query.name}.md"] = _query_page(
-            query, results[query.name], lang, prefixes, pages, namespace, playground
+        path = f"queries/{query.name}.md"
+        texts[path] = _with_switch(
+            ctx, path, _query_page(query, results[query.name], lang, prefixes, pages, namespace, playground)
         )
     for name, text in playground_data(saved, schema, mapped, lang, directory_urls).items():
         texts[f"{PLAYGROUND_DATA}/{name}"] = text + "\n"
-    nav = [(ui("queries", lang), "queries/index.md")]
-    if has_playground:
-        nav.append((ui("playground", lang), PLAYGROUND_PAGE))
-    return texts, nav
+    return texts
+
+
+def _with_switch(ctx, path: str, text: str) -> str:
+    """A query page with the front matter of every generated page (its title and the language switch)."""
+    return front_matter(page_meta(ctx, path)) + text

@@ -4,6 +4,7 @@ compared, and the certainty assessments published for them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model.vocab import CLE
@@ -11,9 +12,27 @@ from .locale import duration, number, unit_suffix
 from .paths import follow
 from .ui_text import ui
 
-__all__ = ["Comparison", "figure_text", "uncertainty_text", "measure_of", "cohort_of", "category", "direction",
-           "is_restatement", "comparisons", "how_compared", "outcomes_reached", "participants",
-           "assessments_of", "PERCENT"]
+__all__ = [
+    "Comparison",
+    "figure_text",
+    "uncertainty_text",
+    "uncertainty_kind",
+    "p_value_text",
+    "interval",
+    "measure_of",
+    "cohort_of",
+    "category",
+    "direction",
+    "is_restatement",
+    "comparisons",
+    "how_compared",
+    "outcomes_reached",
+    "participants",
+    "assessments_of",
+    "time_words",
+    "treatment_of",
+    "PERCENT",
+]
 
 PERCENT = "percent"
 OUTCOME_DISPLAYS = ("outcomes", "keyResults", "summaryOfFindings", "safety")  # roll-ups that list outcomes
@@ -33,16 +52,61 @@ def _value(ctx, outcome_id: str, prop):
     return ctx.value(outcome_id, prop)
 
 
-def uncertainty_text(ctx, outcome_id: str) -> str:
-    """The uncertainty of a figure as its source gives it: '95% CI 75.9–98.3' or a range; '' when none."""
-    lang = ctx.lang
-    lower, upper = _value(ctx, outcome_id, CLE.ciLower), _value(ctx, outcome_id, CLE.ciUpper)
-    if lower is not None and upper is not None:
-        return ui("ci_text", lang, lower=number(lower, lang), upper=number(upper, lang))
-    low, high = _value(ctx, outcome_id, CLE.rangeLower), _value(ctx, outcome_id, CLE.rangeUpper)
-    if low is not None and high is not None:
-        return ui("range_text", lang, lower=number(low, lang), upper=number(high, lang))
+def _bound(ctx, outcome_id: str, value, not_estimable) -> str | None:
+    if value is not None:
+        return number(value, ctx.lang)
+    return ui("not_estimable", ctx.lang) if str(ctx.value(outcome_id, not_estimable) or "") == "true" else None
+
+
+def uncertainty_kind(ctx, outcome_id: str) -> str:
+    """Which uncertainty the source gives: 'ci', 'se', 'pm' (an unnamed ±), 'range' or ''."""
+    if ctx.value(outcome_id, CLE.ciLower) is not None or ctx.value(outcome_id, CLE.ciUpper) is not None:
+        return "ci"
+    for kind, prop in (("se", CLE.standardError), ("pm", CLE.plusMinus), ("range", CLE.rangeLower)):
+        if ctx.value(outcome_id, prop) is not None:
+            return kind
     return ""
+
+
+def uncertainty_text(ctx, outcome_id: str) -> str:
+    """The uncertainty of a figure as its source gives it, named as what it is: '95% CI 75.9–98.3',
+    'standard error 2.3', '± 6 (the source does not say what the ± is)', 'range 3.9–48.2'; '' when none."""
+    lang, kind = ctx.lang, uncertainty_kind(ctx, outcome_id)
+    if kind == "ci":
+        lower = _bound(ctx, outcome_id, ctx.value(outcome_id, CLE.ciLower), CLE.ciLowerNotEstimable)
+        upper = _bound(ctx, outcome_id, ctx.value(outcome_id, CLE.ciUpper), CLE.ciUpperNotEstimable)
+        return ui("ci_text", lang, lower=lower or "?", upper=upper or "?")
+    if kind == "se":
+        return ui("se_text", lang, value=number(ctx.value(outcome_id, CLE.standardError), lang))
+    if kind == "pm":
+        return ui("pm_text", lang, value=number(ctx.value(outcome_id, CLE.plusMinus), lang))
+    if kind == "range":
+        low, high = ctx.value(outcome_id, CLE.rangeLower), ctx.value(outcome_id, CLE.rangeUpper)
+        if low is not None and high is not None:
+            return ui("range_text", lang, lower=number(low, lang), upper=number(high, lang))
+    return ""
+
+
+def p_value_text(ctx, outcome_id: str) -> str:
+    """'p = 0.67' or 'P < 0.001' as the source gives it; '' when none."""
+    value, below = ctx.value(outcome_id, CLE.pValue), ctx.value(outcome_id, CLE.pValueBelow)
+    if value is not None:
+        return ui("p_equals", ctx.lang, value=number(value, ctx.lang))
+    return ui("p_below", ctx.lang, value=number(below, ctx.lang)) if below is not None else ""
+
+
+def interval(ctx, outcome_id: str) -> tuple:
+    """(low, high) of what a chart draws around an estimate: the 95% CI, or estimate ± SE / ± as given; a bound
+    that is not estimable is None."""
+    estimate = ctx.value(outcome_id, CLE.estimate)
+    kind = uncertainty_kind(ctx, outcome_id)
+    if kind == "ci":
+        low, high = ctx.value(outcome_id, CLE.ciLower), ctx.value(outcome_id, CLE.ciUpper)
+        return (float(str(low)) if low is not None else None, float(str(high)) if high is not None else None)
+    if kind in ("se", "pm") and estimate is not None:
+        spread = float(str(ctx.value(outcome_id, CLE.standardError if kind == "se" else CLE.plusMinus)))
+        return float(str(estimate)) - spread, float(str(estimate)) + spread
+    return None, None
 
 
 def figure_text(ctx, outcome_id: str, uncertainty: bool = True) -> str:
@@ -64,6 +128,12 @@ def measure_of(ctx, outcome_id: str) -> str | None:
 def cohort_of(ctx, outcome_id: str) -> str | None:
     found = ctx.targets(outcome_id, CLE.inCohort)
     return found[0] if found else None
+
+
+def size_in_name(ctx, cohort_id: str) -> bool:
+    """Whether a cohort's name already says how many patients it has ('… (214 infants)')."""
+    count = participants(ctx, cohort_id)
+    return count is not None and re.search(rf"(?<![\d.,]){count}(?![\d.,])", ctx.label(cohort_id)) is not None
 
 
 def participants(ctx, cohort_id: str | None) -> int | None:
@@ -101,7 +171,7 @@ def comparisons(ctx, outcome_ids) -> list:
         time_point = str(_value(ctx, outcome_id, CLE.timePoint) or "")
         pair = Comparison(outcome_id, comparators[0], measure_of(ctx, outcome_id), time_point)
         found[(pair.measure or "", pair.time_point, outcome_id)] = pair
-    return [found[key] for key in sorted(found, key=lambda k: (_months(k[1]), k[0], k[2]))]
+    return [found[key] for key in sorted(found, key=lambda k: (_months(k[1]), k[0], k[2]))]  # by time, then measure id
 
 
 def _months(time_point: str) -> float:
@@ -117,11 +187,25 @@ def _months(time_point: str) -> float:
 
 
 def how_compared(ctx, pair: Comparison) -> str:
-    """How the groups were compared: the key of its words in ui_text ('compared_randomised', …)."""
-    cohort = cohort_of(ctx, pair.comparator)
-    role = str(ctx.value(cohort, CLE.cohortRole) or "") if cohort else ""
-    return {"historical-control": "compared_historical", "randomised-arm": "compared_randomised",
-            "control": "compared_concurrent"}.get(role, "compared_other")
+    """How the groups were compared: the key of its words in ui_text. Randomised only where the two arms are
+    recorded as randomised against each other; a historical control group; else groups compared without an
+    established randomisation."""
+    mine, theirs = cohort_of(ctx, pair.intervention), cohort_of(ctx, pair.comparator)
+    if (
+        mine
+        and theirs
+        and theirs in ctx.targets(mine, CLE.randomisedAgainst) + ctx.sources_of(mine, CLE.randomisedAgainst)
+    ):
+        return "compared_randomised"
+    role = str(ctx.value(theirs, CLE.cohortRole) or "") if theirs else ""
+    return "compared_historical" if role == "historical-control" else "compared_not_randomised"
+
+
+def treatment_of(ctx, cohort: str | None) -> list:
+    """The drugs a cohort was given on top of (or instead of) a protocol."""
+    if cohort is None:
+        return []
+    return ctx.targets(cohort, CLE.addsDrug) + ctx.targets(cohort, CLE.testsDrug)
 
 
 def time_words(ctx, time_point: str) -> str:

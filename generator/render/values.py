@@ -49,6 +49,7 @@ def text_of(ctx, literals) -> str:
             return found[lang]
     return ""
 
+
 # Display -> (text of the literal, page language) -> Markdown
 DISPLAYS = {
     Display.TEXT: lambda text, lang: inline(str(text)),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..load.built_site import SEARCH_INDEX, read_search_index
 from ..load.site_config import read_site_config
+from ..render.ui_text import ui
 from ..write.files import write_files
 from .search_index import merge_search_index
 
@@ -28,6 +29,15 @@ class _Collect(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
+
+
+def _mkdocs_nav(items) -> list:
+    """The generator's menu ((title, path or items) pairs, lists once they crossed a process) as MkDocs' nav.
+
+    >>> _mkdocs_nav([["Home", "index.md"], ["Data", [["Downloads", "downloads.md"]]]])
+    [{'Home': 'index.md'}, {'Data': [{'Downloads': 'downloads.md'}]}]
+    """
+    return [{title: target if isinstance(target, str) else _mkdocs_nav(target)} for title, target in items]
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs always says so; expected in the live preview
@@ -59,7 +69,9 @@ def render_site(
     settings["docs_dir"] = str(docs_dir.resolve())
     settings["site_dir"] = str(site_dir.resolve())
     settings["strict"] = not dirty
-    settings["nav"] = [{title: path} for title, path in nav]
+    settings["nav"] = _mkdocs_nav(nav)
+    settings["site_name"] = ui("site_name", lang)  # each language's own name; mkdocs.yml holds the default's
+    settings["site_description"] = ui("site_description", lang)
     theme = dict(settings.get("theme") or {})
     theme["language"] = lang
     if theme.get("custom_dir"):

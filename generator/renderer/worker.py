@@ -104,7 +104,7 @@ def _render_request(args: dict, on_page=None) -> str:
             Path(args["docs_dir"]),
             Path(args["site_dir"]),
             args["lang"],
-            [tuple(item) for item in args["nav"]],
+            args["nav"],
             args["site_url_suffix"],
             on_page=on_page,
             dirty=args.get("dirty", False),

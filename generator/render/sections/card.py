@@ -11,7 +11,8 @@ from ...model.vocab import CLE, DCTERMS, PROV, RDFS
 from ..compose import compose, placeholders
 from ..escaping import inline
 from ..layout import MAX_LINKS, table
-from ..results import category, cohort_of, comparisons, figure_text, outcomes_reached, participants
+from ..locale import unit_suffix
+from ..results import category, cohort_of, comparisons, figure_text, outcomes_reached, participants, size_in_name
 from ..ui_text import ui
 from ..values import render_value, values_of
 from .texts import unverified_of
@@ -30,8 +31,10 @@ def unverified_badge(lang: str) -> str:
 def _comparators(ctx, entity_id: str) -> str:
     """The groups the entity's results are compared with: their links, size and role."""
     folder = ctx.class_of(entity_id).folder
-    cohorts = sorted({cohort_of(ctx, pair.comparator) for pair in comparisons(ctx, outcomes_reached(ctx, entity_id))}
-                     - {None}, key=ctx.sort_key)
+    cohorts = sorted(
+        {cohort_of(ctx, pair.comparator) for pair in comparisons(ctx, outcomes_reached(ctx, entity_id))} - {None},
+        key=ctx.sort_key,
+    )
     return "; ".join(_cohort_words(ctx, cohort, folder) for cohort in cohorts)
 
 
@@ -39,8 +42,10 @@ def _cohort_words(ctx, cohort: str, folder: str) -> str:
     count = participants(ctx, cohort)
     spec = ctx.class_of(cohort).shape.properties.get("cohortRole")
     role = ctx.value(cohort, CLE.cohortRole)
-    parts = [ui("n_patients", ctx.lang, n=count) if count is not None else "",
-             render_value(ctx, spec, role, folder) if role is not None and spec else ""]
+    parts = [
+        f"{count}{unit_suffix('patients', ctx.lang, count=count)}" if count and not size_in_name(ctx, cohort) else "",
+        render_value(ctx, spec, role, folder) if role is not None and spec else "",
+    ]
     extra = ", ".join(part for part in parts if part)
     return ctx.link(cohort, folder) + (f" ({extra})" if extra else "")
 
@@ -56,8 +61,10 @@ def _figure(ctx, entity_id: str) -> str:
 
 def _comparator(ctx, entity_id: str) -> str:
     folder = ctx.class_of(entity_id).folder
-    return ", ".join(f"{inline(figure_text(ctx, other))} — {ctx.link(other, folder)}"
-                     for other in ctx.targets(entity_id, CLE.comparator))
+    return ", ".join(
+        f"{inline(figure_text(ctx, other))} — {ctx.link(other, folder)}"
+        for other in ctx.targets(entity_id, CLE.comparator)
+    )
 
 
 # {=name} placeholders: values a card row shows that the page works out from the graph
@@ -130,19 +137,48 @@ def card(ctx, entity_id: str) -> list:
             if text is None and row.fallbacks:
                 text, flagged = _row(ctx, entity_id, pick(row.fallbacks, ctx.lang), record.cls.folder)
             if text:
-                rows.append([inline(pick(row.labels, ctx.lang)), text + (f" {unverified_badge(ctx.lang)}" if flagged else "")])
+                rows.append(
+                    [inline(pick(row.labels, ctx.lang)), text + (f" {unverified_badge(ctx.lang)}" if flagged else "")]
+                )
     if not rows:
         return []
-    return ['<div class="cle-card" markdown>', ""] + table([ui("fact", ctx.lang), ui("value", ctx.lang)], rows) + ["", "</div>", ""]
+    return (
+        ['<div class="cle-card" markdown>', ""]
+        + table([ui("fact", ctx.lang), ui("value", ctx.lang)], rows)
+        + ["", "</div>", ""]
+    )
+
+
+def _listed_by_rollups(cls) -> set:
+    """The relations a class's roll-ups start from (their entities have a section of their own)."""
+    found = set()
+
+    def first_steps(path):
+        kind, part = path
+        if kind == "iri":
+            found.add(part)
+        elif kind == "sequence":
+            first_steps(part[0])
+        elif kind == "alternative":
+            for alternative in part:
+                first_steps(alternative)
+
+    for rollup in cls.rollups:
+        first_steps(rollup.path)
+    return found
 
 
 def short_facts(ctx, entity_id: str, shown: set) -> list:
-    """[name, values] for every short fact of the entity (not a long text) whose key is not in shown."""
+    """[name, values] for every short fact of the entity (not a long text) whose key is not in shown, nor a
+    relation whose entities a roll-up of the page lists."""
     record = ctx.mapped.entities[entity_id]
     folder, graph, unverified = record.cls.folder, ctx.graph(entity_id), unverified_of(ctx, entity_id)
+    listed = _listed_by_rollups(record.cls)
     rows = []
     for spec in record.cls.shape.properties.values():
         if spec.key in shown or spec.path in ALWAYS_ELSEWHERE or spec.kind in (ValueKind.LANGMAP, ValueKind.NESTED):
+            continue
+        if spec.path in listed:
             continue
         found = values_of(ctx, graph, record.iri, spec)
         if not found:

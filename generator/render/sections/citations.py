@@ -6,6 +6,7 @@ from ...model.vocab import CLE, PROV
 from ..escaping import inline
 from ..layout import MAX_LINKS, heading, more, table
 from ..ui_text import ui
+from ..values import in_language
 
 __all__ = ["citations", "citation_rows", "citation_header"]
 
@@ -21,16 +22,16 @@ def citation_rows(ctx, publication_id: str, citing: list, folder: str | None) ->
     for entity_id in sorted(citing, key=ctx.sort_key):
         graph = ctx.graph(entity_id)
         for ref in ctx.source_refs(entity_id):
-            if graph.value(ref, PROV.entity) != target:
+            source, copy = graph.value(ref, PROV.entity), graph.value(ref, CLE.readIn)
+            if target not in (source, copy):
                 continue
             supports = sorted(ctx.property_label(p) for p in graph.objects(ref, CLE.supports))
-            locator = graph.value(ref, CLE.locator)
+            where = in_language(inline(str(graph.value(ref, CLE.locator) or "")), "en", ctx.lang)
+            source_id = ctx.schema.entity_id(source)
+            if copy == target and source_id in ctx.mapped.entities:  # this copy is where a source was read
+                where += " (" + ui("read_here_for", ctx.lang, source=ctx.link(source_id, folder)) + ")"
             rows.append(
-                [
-                    ctx.link(entity_id, folder),
-                    inline(", ".join(supports) or ui("whole_entity", ctx.lang)),
-                    inline(str(locator or "")),
-                ]
+                [ctx.link(entity_id, folder), inline(", ".join(supports) or ui("whole_entity", ctx.lang)), where]
             )
     return rows
 

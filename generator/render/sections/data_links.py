@@ -13,4 +13,4 @@ __all__ = ["data_links"]
 def data_links(ctx, entity_id: str) -> list:
     data = data_href(ctx, entity_id)
     links = " · ".join(f'<a href="{data}.{f.extension}" type="{f.media_type}">{f.name}</a>' for f in ENTITY_FORMATS)
-    return heading(2, ui("downloads", ctx.lang)) + [f'<p class="cle-data">{links}</p>', ""]
+    return heading(3, ui("downloads", ctx.lang)) + [f'<p class="cle-data">{links}</p>', ""]

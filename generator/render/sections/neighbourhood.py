@@ -18,4 +18,4 @@ def neighbourhood(ctx, entity_id: str) -> list:
         note += " " + ui("diagram_capped", ctx.lang, n=MAX_NEIGHBOURS)
     title = ui("neighbourhood_title", ctx.lang, what=ctx.label(entity_id))
     dot = neighbourhood_dot(ctx, entity_id, edges, ordered[:MAX_NEIGHBOURS])
-    return heading(2, ui("neighbourhood", ctx.lang)) + place(ctx, dot, title, note, "neighbourhood") + [f"*{note}*", ""]
+    return heading(3, ui("neighbourhood", ctx.lang)) + place(ctx, dot, title, note, "neighbourhood") + [f"*{note}*", ""]

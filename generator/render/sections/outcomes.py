@@ -1,35 +1,37 @@
-"""Outcome tables, charts and side-by-side comparisons of derived figures, for any set of outcomes."""
+"""Outcomes as tables (each figure with the uncertainty its source gives, named as what it is), the other
+results of a page, an outcome's own reading (note, quote), and figures restated from others side by side."""
 
 from __future__ import annotations
 
 from ...model.vocab import CLE, PROV
-from ..charts import ChartRow, forest_svg
-from ..escaping import inline
-from ..layout import heading, table
-from ..locale import duration, number, unit_suffix
+from ..escaping import block, inline
+from ..layout import heading, table, table_sharing
+from ..results import (
+    category,
+    cohort_of,
+    comparisons,
+    figure_text,
+    is_restatement,
+    p_value_text,
+    time_words,
+    uncertainty_text,
+)
 from ..ui_text import ui
+from ..values import text_of
 from .sources import quote_lines
 
-__all__ = ["outcome_table", "outcome_summary", "derivations", "figure_text", "MAX_OUTCOMES"]
+__all__ = [
+    "outcome_rows",
+    "outcome_table",
+    "other_results",
+    "outcome_reading",
+    "derivations",
+    "MAX_OUTCOMES",
+    "SHOWN_ELSEWHERE",
+]
 
-MAX_OUTCOMES = 20  # rows per table and chart, so a page stays bounded
-
-
-def figure_text(ctx, outcome_id: str) -> str:
-    """'93.3% (75.9–98.3)' in the page language; the interval only when both bounds are known."""
-    estimate = ctx.value(outcome_id, CLE.estimate)
-    if estimate is None:
-        return ""
-    unit = str(ctx.value(outcome_id, CLE.unit) or "")
-    text = f"{number(estimate, ctx.lang)}{unit_suffix(unit, ctx.lang)}"
-    lower, upper = ctx.value(outcome_id, CLE.ciLower), ctx.value(outcome_id, CLE.ciUpper)
-    if lower is not None and upper is not None:
-        text += f" ({number(lower, ctx.lang)}–{number(upper, ctx.lang)})"
-    return text
-
-
-def _float(literal) -> float | None:
-    return float(str(literal)) if literal is not None else None
+MAX_OUTCOMES = 20  # rows per table, so a page stays bounded
+SHOWN_ELSEWHERE = ("safety", "follow-up")  # kinds of result with a section (or card row) of their own
 
 
 def _ordered(ctx, outcome_ids: list) -> list:
@@ -43,88 +45,75 @@ def _ordered(ctx, outcome_ids: list) -> list:
     return ordered[:MAX_OUTCOMES]
 
 
-def _chart(ctx, ordered: list, what: str, chart_id: str) -> list:
-    """One SVG per unit among the outcomes (a shared axis only makes sense within one unit)."""
-    comparators = {c for o in ordered for c in ctx.targets(o, CLE.comparator)}
-    by_unit: dict = {}
-    for outcome_id in ordered:
-        estimate = ctx.value(outcome_id, CLE.estimate)
-        compared = outcome_id in comparators or ctx.targets(outcome_id, CLE.comparator)
-        if estimate is None or not (compared or ctx.value(outcome_id, CLE.ciLower) is not None):
-            continue  # a chart is for comparisons and intervals; lone counts are in the table only
-        unit = str(ctx.value(outcome_id, CLE.unit) or "")
-        by_unit.setdefault(unit, []).append(
-            ChartRow(
-                ctx.label(outcome_id),
-                float(str(estimate)),
-                _float(ctx.value(outcome_id, CLE.ciLower)),
-                _float(ctx.value(outcome_id, CLE.ciUpper)),
-                figure_text(ctx, outcome_id),
-                comparator=outcome_id in comparators,
-            )
-        )
-    lines = []
-    for index, (unit, rows) in enumerate(sorted(by_unit.items()), start=1):
-        title = ui("chart_title", ctx.lang, what=what)
-        svg = forest_svg(
-            rows,
-            title,
-            ui("chart_desc", ctx.lang),
-            f"{chart_id}-{index}",
-            unit == "percent",
-            "%" if unit == "percent" else "",
-        )
-        lines += [f'<figure class="cle-figure">{svg}</figure>', ""]
-    return lines
-
-
-def outcome_table(ctx, outcome_ids: list, folder: str | None, what: str, chart_id: str = "chart") -> list:
-    """A table of outcomes (estimate, CI, cohort, time point, comparator) and a chart of the same numbers."""
-    if not outcome_ids:
-        return []
-    lang = ctx.lang
-    ordered = _ordered(ctx, outcome_ids)
-    header = [ui(key, lang) for key in ("outcome", "cohort", "time_point", "estimate", "ci95", "comparator")]
+def outcome_rows(ctx, outcome_ids: list, folder: str | None) -> list:
+    """One row per outcome: the outcome, its group, the time point, the figure and its uncertainty."""
     rows = []
-    for outcome_id in ordered:
+    for outcome_id in _ordered(ctx, outcome_ids):
+        cohort = cohort_of(ctx, outcome_id)
         time_point = ctx.value(outcome_id, CLE.timePoint)
-        estimate = ctx.value(outcome_id, CLE.estimate)
-        unit = str(ctx.value(outcome_id, CLE.unit) or "")
-        lower, upper = ctx.value(outcome_id, CLE.ciLower), ctx.value(outcome_id, CLE.ciUpper)
+        extra = ", ".join(part for part in (uncertainty_text(ctx, outcome_id), p_value_text(ctx, outcome_id)) if part)
         rows.append(
             [
                 ctx.link(outcome_id, folder),
-                ", ".join(ctx.link(c, folder) for c in ctx.targets(outcome_id, CLE.inCohort)),
-                inline(duration(time_point, lang)) if time_point is not None else "",
-                inline(number(estimate, lang) + unit_suffix(unit, lang, "")) if estimate is not None else "",
-                inline(f"{number(lower, lang)}–{number(upper, lang)}")
-                if lower is not None and upper is not None
-                else "",
-                ", ".join(
-                    f"[{inline(figure_text(ctx, c))}]({'../' if folder else ''}{ctx.doc_path(c)})"
-                    for c in ctx.targets(outcome_id, CLE.comparator)
-                ),
+                ctx.link(cohort, folder) if cohort else "",
+                inline(time_words(ctx, str(time_point))) if time_point is not None else "",
+                inline(figure_text(ctx, outcome_id, uncertainty=False)),
+                inline(extra),
             ]
         )
-    return table(header, rows) + [""] + _chart(ctx, ordered, what, chart_id)
+    return rows
 
 
-def outcome_summary(ctx, outcome_id: str) -> list:
-    """On an outcome's own page: the figure, its cohort and comparator, a chart, and the quote it rests on."""
+def outcome_table(ctx, outcome_ids: list, folder: str | None) -> list:
+    """A table of outcomes; nothing when there are none."""
+    if not outcome_ids:
+        return []
+    header = [ui(key, ctx.lang) for key in ("outcome", "cohort", "time_point", "estimate", "uncertainty")]
+    return table_sharing(header, outcome_rows(ctx, outcome_ids, folder), 1) + [""]
+
+
+def other_results(ctx, entity_id: str, outcome_ids: list, rollup) -> list:
+    """The results not shown as key results, safety or follow-up, and the restated figures apart."""
+    compared = {o for pair in comparisons(ctx, outcome_ids) for o in (pair.intervention, pair.comparator)}
+    rest = [o for o in outcome_ids if o not in compared and category(ctx, o) not in SHOWN_ELSEWHERE]
+    results = [o for o in rest if not is_restatement(ctx, o)]
+    restated = [o for o in rest if is_restatement(ctx, o)]
+    folder = ctx.class_of(entity_id).folder
+    title = ui("results" if not compared else "other_results", ctx.lang)
+    lines = heading(2, title) + outcome_table(ctx, results, folder) if results else []
+    if restated:  # a short list: each restated figure and the figure it comes from
+        lines += heading(3, ui("restated", ctx.lang))
+        for figure in sorted(restated, key=ctx.sort_key):
+            origins = ", ".join(
+                ctx.link(origin, folder, figure_text(ctx, origin))
+                for origin in ctx.targets(figure, CLE.derivedFromOutcome)
+            )
+            lines.append(f"- {ctx.link(figure, folder)} → {origins}")
+        lines.append("")
+    return lines
+
+
+def outcome_reading(ctx, outcome_id: str) -> list:
+    """On an outcome's own page: the note on how to read it, and the quote its estimate rests on."""
     lang, folder = ctx.lang, ctx.class_of(outcome_id).folder
-    lines = heading(2, ui("outcome", lang))
-    lines += outcome_table(ctx, [outcome_id], folder, ctx.label(outcome_id), "outcome-chart")
     graph = ctx.graph(outcome_id)
+    lines = []
+    record = ctx.mapped.entities[outcome_id]
+    note = text_of(ctx, graph.objects(record.iri, CLE.analysisNote))
+    if note:
+        lines += [f'!!! note "{ui("analysis_note", lang)}"', "", "    " + block(note).replace("\n", "\n    "), ""]
     for ref in ctx.source_refs(outcome_id):
         supports = set(graph.objects(ref, CLE.supports))
         if supports and CLE.estimate not in supports:
             continue
         source_id = ctx.schema.entity_id(graph.value(ref, PROV.entity))
+        if graph.value(ref, CLE.quote) is None or source_id not in ctx.mapped.entities:
+            continue
         locator = graph.value(ref, CLE.locator)
         where = f" — {inline(str(locator))}" if locator is not None else ""
-        if graph.value(ref, CLE.quote) is not None and source_id in ctx.mapped.entities:
-            lines += [f"**{ui('quote', lang)}** ({ctx.link(source_id, folder)}{where}):"]
-            lines += [line[4:] if line.startswith("    ") else line for line in quote_lines(ctx, graph, ref)]
+        lines += [f"**{ui('in_the_words_of_the_source', lang)}** ({ctx.link(source_id, folder)}{where}):"]
+        lines += [line[4:] if line.startswith("    ") else line for line in quote_lines(ctx, graph, ref)]
+        break  # the first source that quotes the estimate; every source is listed under provenance
     return lines
 
 
@@ -140,8 +129,14 @@ def _figure_column(ctx, outcome_id: str, folder: str) -> list:
             source = ctx.link(source_id, folder) + (f" — {inline(str(locator))}" if locator is not None else "")
         quoted = graph.value(refs[0], CLE.quote)
         quote = f"“{inline(str(quoted))}”" if quoted is not None else ""
-    cohort = ", ".join(ctx.link(c, folder) for c in ctx.targets(outcome_id, CLE.inCohort))
-    return [ctx.link(outcome_id, folder), inline(figure_text(ctx, outcome_id)), cohort, source, quote]
+    cohort = cohort_of(ctx, outcome_id)
+    return [
+        ctx.link(outcome_id, folder),
+        inline(figure_text(ctx, outcome_id)),
+        ctx.link(cohort, folder) if cohort else "",
+        source,
+        quote,
+    ]
 
 
 def derivations(ctx, outcome_id: str) -> list:
@@ -161,11 +156,8 @@ def derivations(ctx, outcome_id: str) -> list:
         ]
         left, right = _figure_column(ctx, derived, folder), _figure_column(ctx, origin, folder)
         rows = [[name, a, b] for name, a, b in zip(names, left, right, strict=True)]
-        record = ctx.mapped.entities[derived]
-        texts = {o.language: str(o) for o in ctx.graph(derived).objects(record.iri, CLE.derivation)}
-        if texts:
-            rows.append(
-                [ui("how_derived", lang), inline(texts.get(lang) or texts.get("en") or sorted(texts.values())[0]), ""]
-            )
+        how = text_of(ctx, ctx.graph(derived).objects(ctx.mapped.entities[derived].iri, CLE.derivation))
+        if how:
+            rows.append([ui("how_derived", lang), inline(how), ""])
         lines += table(header, rows) + [""]
     return lines

@@ -31,9 +31,9 @@ def relations(ctx, entity_id: str) -> list:
     back = [f"- **{inline(name)}**: {capped(ctx, sorted(ids), folder)}" for name, ids in sorted(grouped.items())]
     if not out and not back:
         return []
-    lines = heading(2, ui("relations", lang))
+    lines = heading(3, ui("relations", lang))
     if out:
-        lines += heading(3, ui("links_out", lang)) + out + [""]
+        lines += [f"**{ui('links_out', lang)}**", ""] + out + [""]
     if back:
-        lines += heading(3, ui("referenced_by", lang)) + back + [""]
+        lines += [f"**{ui('referenced_by', lang)}**", ""] + back + [""]
     return lines

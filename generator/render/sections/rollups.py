@@ -1,58 +1,76 @@
 """Roll-ups: sections that list what a SHACL property path declared on the class's shape reaches from the
-entity (a drug's protocols and trials, a disease's outcomes), so a new one is an ontology change only."""
+entity (a trial's results, a drug's protocols and trials, a disease's outcomes across studies), each shown as its
+cle:display says. A new roll-up is an ontology change only."""
 
 from __future__ import annotations
 
 from ...model.schema import pick
 from ..escaping import inline
 from ..layout import MAX_LINKS, bullets, heading, table
-from ..values import render_value
 from ..paths import follow
-from .outcomes import outcome_table
+from ..values import render_value, values_of
+from .across_studies import across_studies
+from .effects import relative_effects
+from .key_results import key_results
+from .outcomes import other_results, outcome_table
+from .safety import safety
+from .summary_of_findings import summary_of_findings
+from .texts import description
 
-__all__ = ["rollups"]
+__all__ = ["rollups", "DISPLAYS"]
 
 
-def _entity_table(ctx, rollup, ids: list, folder: str) -> list:
-    """One row per entity: its link, then each column property's values."""
+def _title(ctx, rollup) -> list:
+    return heading(2, inline(pick(rollup.labels, ctx.lang, rollup.name)))
+
+
+def _links(ctx, entity_id: str, ids: list, rollup) -> list:
+    return _title(ctx, rollup) + bullets(ctx, ids, ctx.class_of(entity_id).folder)
+
+
+def _outcomes(ctx, entity_id: str, ids: list, rollup) -> list:
+    return _title(ctx, rollup) + outcome_table(ctx, ids, ctx.class_of(entity_id).folder)
+
+
+def _entity_table(ctx, entity_id: str, ids: list, rollup) -> list:
+    """One row per entity: its link, then each column property's values (in the page language)."""
+    folder = ctx.class_of(entity_id).folder
+    shape = ctx.class_of(ids[0]).shape
+    specs = [next((s for s in shape.properties.values() if s.path == column), None) for column in rollup.columns]
     header = [inline(ctx.class_label(ctx.class_of(ids[0])))]
-    specs = []
-    for column in rollup.columns:
-        spec = (
-            next((s for s in ctx.class_of(ids[0]).shape.properties.values() if s.path == column), None) if ids else None
-        )
-        specs.append((column, spec))
-        header.append(inline(ctx.property_title(column, spec)))
+    header += [inline(ctx.property_title(column, spec)) for column, spec in zip(rollup.columns, specs, strict=True)]
     rows = []
-    for entity_id in sorted(ids, key=ctx.sort_key)[:MAX_LINKS]:
-        record = ctx.mapped.entities[entity_id]
-        graph = ctx.graph(entity_id)
-        cells = [ctx.link(entity_id, folder)]
-        for column, spec in specs:
-            found = sorted(graph.objects(record.iri, column), key=str)
-            cells.append(
-                ", ".join(render_value(ctx, spec, v, folder) for v in found)
-                if spec
-                else ", ".join(inline(str(v)) for v in found)
-            )
+    for other in sorted(ids, key=ctx.sort_key)[:MAX_LINKS]:
+        record = ctx.mapped.entities[other]
+        cells = [ctx.link(other, folder)]
+        for spec in specs:
+            found = values_of(ctx, ctx.graph(other), record.iri, spec) if spec else []
+            cells.append(", ".join(render_value(ctx, spec, value, folder) for value in found))
         rows.append(cells)
-    return table(header, rows) + [""]
+    return _title(ctx, rollup) + table(header, rows) + [""]
+
+
+# cle:display (as load/ontology.py names it) -> (ctx, entity id, ids reached, roll-up) -> Markdown lines
+DISPLAYS = {
+    "links": _links,
+    "table": _entity_table,
+    "outcomes": _outcomes,
+    "keyResults": key_results,
+    "summaryOfFindings": summary_of_findings,
+    "safety": safety,
+    "results": other_results,
+    "effects": relative_effects,
+    "acrossStudies": across_studies,
+}
 
 
 def rollups(ctx, entity_id: str) -> list:
     """Every roll-up of the entity's class that reaches something, in sh:order."""
-    record = ctx.mapped.entities[entity_id]
-    folder = record.cls.folder
     lines = []
-    for index, rollup in enumerate(record.cls.rollups, start=1):
+    for rollup in ctx.class_of(entity_id).rollups:
         ids = sorted(follow(ctx, {entity_id}, rollup.path) - {entity_id})
-        if not ids:
-            continue
-        title = heading(2, inline(pick(rollup.labels, ctx.lang, rollup.name)))
-        if rollup.display == "outcomes":
-            lines += title + outcome_table(ctx, ids, folder, ctx.label(entity_id), f"{rollup.name}-{index}")
-        elif rollup.display == "table":
-            lines += title + _entity_table(ctx, rollup, ids, folder)
-        else:
-            lines += title + bullets(ctx, ids, folder)
+        shown = DISPLAYS[rollup.display](ctx, entity_id, ids, rollup) if ids else []
+        if shown and rollup.display == "keyResults":
+            shown += description(ctx, entity_id, after_results=True)
+        lines += shown
     return lines

@@ -3,14 +3,13 @@ one section each."""
 
 from __future__ import annotations
 
-from ...model.kinds import ValueKind
-from ...model.vocab import CLE, DCTERMS, RDFS
-from ..escaping import block, inline
-from ..layout import heading
-from ..ui_text import ui
+from ...model.vocab import CLE
+from ..escaping import block
+from ..paths import follow
+from ..results import comparisons
 from ..values import values_of
 
-__all__ = ["description", "long_texts", "unverified_of"]
+__all__ = ["description", "unverified_of", "has_key_results"]
 
 
 def unverified_of(ctx, entity_id: str) -> set:
@@ -19,22 +18,23 @@ def unverified_of(ctx, entity_id: str) -> set:
     return set(ctx.graph(entity_id).objects(record.iri, CLE.unverifiedProperty))
 
 
-def description(ctx, entity_id: str) -> list:
+def description(ctx, entity_id: str, after_results: bool = False) -> list:
+    """The entity's description; on a page with key results it follows them (so the answer, the figure, is on
+    the first screen) and this returns nothing in its own place."""
+    if has_key_results(ctx, entity_id) != after_results:
+        return []
     record = ctx.mapped.entities[entity_id]
     found = values_of(ctx, ctx.graph(entity_id), record.iri, record.cls.shape.properties["description"])
     return [block(str(found[0])), ""] if found else []
 
 
-def long_texts(ctx, entity_id: str) -> list:
-    record = ctx.mapped.entities[entity_id]
-    graph, unverified = ctx.graph(entity_id), unverified_of(ctx, entity_id)
-    lines = []
-    for spec in record.cls.shape.properties.values():
-        if spec.kind is not ValueKind.LANGMAP or spec.path in (RDFS.label, DCTERMS.description):
-            continue
-        found = values_of(ctx, graph, record.iri, spec)
-        if not found:
-            continue
-        flag = f" *({inline(ui('unverified', ctx.lang))})*" if spec.path in unverified else ""
-        lines += heading(2, inline(ctx.property_title(spec.path, spec))) + [block(str(found[0])) + flag, ""]
-    return lines
+def has_key_results(ctx, entity_id: str) -> bool:
+    """Whether the entity's page shows key results (a roll-up of that display reaches compared results)."""
+
+    def compute():
+        for rollup in ctx.class_of(entity_id).rollups:
+            if rollup.display == "keyResults" and comparisons(ctx, follow(ctx, {entity_id}, rollup.path)):
+                return True
+        return False
+
+    return ctx.memo(("has_key_results", entity_id), compute)

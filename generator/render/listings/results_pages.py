@@ -1,0 +1,66 @@
+"""Two pages that answer readers' questions across the graph: the key results of every trial (figure, words and
+summary of findings) and survival compared across studies."""
+
+from __future__ import annotations
+
+from ...model.vocab import CLE
+from ..escaping import front_matter
+from ..layout import MAX_LINKS, heading
+from ..page_meta import page_meta
+from ..results import comparisons, outcomes_reached
+from ..sections.across_studies import across_studies
+from ..sections.key_results import key_results_of
+from ..sections.summary_of_findings import summary_of_findings
+from ..ui_text import ui
+
+__all__ = ["key_results_page", "comparison_page", "KEY_RESULTS_PAGE", "COMPARISON_PAGE"]
+
+KEY_RESULTS_PAGE = "key-results.md"
+COMPARISON_PAGE = "comparison.md"
+
+
+def _trials(ctx) -> list:
+    """The trials whose results are compared with a comparison group, by label."""
+    found = []
+    for cls in ctx.schema.classes.values():
+        if CLE.ClinicalTrial in cls.ancestors and cls.iri == CLE.ClinicalTrial:
+            found += [i for i in ctx.members(cls) if comparisons(ctx, outcomes_reached(ctx, i))]
+    return sorted(found, key=ctx.sort_key)[:MAX_LINKS]
+
+
+def key_results_page(ctx) -> str:
+    lang = ctx.lang
+    lines = [
+        front_matter(page_meta(ctx, KEY_RESULTS_PAGE, ui("key_results_page", lang))).rstrip("\n"),
+        "",
+        f"# {ui('key_results_page', lang)}",
+        "",
+        ui("key_results_intro", lang),
+        "",
+    ]
+    for trial in _trials(ctx):
+        outcomes = outcomes_reached(ctx, trial)
+        lines += heading(2, ctx.link(trial, None)) + key_results_of(ctx, outcomes)
+        lines += [
+            line.replace("## ", "### ", 1) if line.startswith("## ") else line
+            for line in summary_of_findings(ctx, None, outcomes, None)
+        ]
+    if len(lines) == 6:
+        lines.append(ui("none_yet", lang))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def comparison_page(ctx) -> str:
+    lang = ctx.lang
+    outcomes = [i for _, record in ctx.all_entities() if CLE.Outcome in record.cls.ancestors for i in [record.id]]
+    body = across_studies(ctx, None, outcomes, None) if outcomes else []
+    lines = [
+        front_matter(page_meta(ctx, COMPARISON_PAGE, ui("comparison_page", lang))).rstrip("\n"),
+        "",
+        f"# {ui('comparison_page', lang)}",
+        "",
+        ui("comparison_intro", lang),
+        "",
+    ]
+    lines += body[2:] if body else [ui("none_yet", lang)]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,25 @@
+"""Provenance and data, closed until opened, at the end of every entity page: the relations in and out, the
+diagram of the neighbourhood, the sources (each document once) and the entry as data."""
+
+from __future__ import annotations
+
+from ..ui_text import ui
+from .data_links import data_links
+from .neighbourhood import neighbourhood
+from .relations import relations
+from .sources import sources_section
+
+__all__ = ["provenance", "PARTS"]
+
+PARTS = (relations, neighbourhood, sources_section, data_links)
+
+
+def provenance(ctx, entity_id: str) -> list:
+    body = [line for part in PARTS for line in part(ctx, entity_id)]
+    if not body:
+        return []
+    return (
+        ['<details class="cle-provenance" markdown>', f"<summary>{ui('provenance', ctx.lang)}</summary>", ""]
+        + body
+        + ["</details>", ""]
+    )
