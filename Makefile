@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site test lint check serve clean chromium sparql snapshots bench-query bench-build bench-preview
+.PHONY: site test lint check serve clean chromium virtuoso sparql snapshots bench-query bench-build bench-preview
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -25,8 +25,8 @@ site: $(STAMP) $(NODE_STAMP)
 check: $(STAMP)
 	$(BIN)/kg check
 
-## make test: install what the tests need (Debian's chromium for browser tests) and run them
-test: $(STAMP) $(NODE_STAMP) chromium lint
+## make test: install what the tests need (Debian's chromium for browser tests, virtuoso for publish) and run them
+test: $(STAMP) $(NODE_STAMP) chromium virtuoso lint
 	$(BIN)/python -m pytest
 
 ## make lint: ruff's lint rules and its formatter over the Python code (configured in pyproject.toml)
@@ -36,6 +36,10 @@ lint: $(STAMP)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## make virtuoso: Debian's Virtuoso server and its isql client, which tests/test_publish_virtuoso.py starts on 127.0.0.1
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource-7-bin >/dev/null; }
 
 ## make serve: build, preview at http://127.0.0.1:8000 and rebuild on every change (problems are printed)
 serve: $(STAMP) $(NODE_STAMP)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .build import build_project
 from .check.pipeline import Summary, check_project, check_summary
+from .load.credentials import CredentialsError, publish_credentials
 from .load.known_ids import known_ids_from_files
 from .load.ontology import load_schema
 from .load.saved_queries import SavedQueryError, load_saved_queries, read_query_file, saved_names
@@ -17,9 +18,18 @@ from .model.timing import StageTimer
 from .model.wording import PLACEHOLDER
 from .preview.watch import watch
 from .sparql.engine import FORMATS, QueryError, format_result, run_query, snapshot_text
-from .sparql.publish import PublishError, publish
+from .sparql.publish import (
+    PublishError,
+    dry_run_lines,
+    graph_payloads,
+    publish,
+    stale_graphs,
+    stale_lines,
+    summary_line,
+)
 from .sparql.serve import Endpoint, ServeError
 from .sparql.store import project_store
+from .sparql.store_client import StoreClient, StoreError, check_endpoint
 from .tools.scaffold import new_entity
 from .tools.synth import write_synthetic_tree
 from .write.curie_cache import save_prefix_cache
@@ -245,14 +255,33 @@ def cmd_serve(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    store, _, problems = project_store(args.root)
+    if args.delete_missing and not args.query_endpoint:
+        return _fail("publish", "--delete-missing needs --query-endpoint URL, where the store answers SPARQL queries")
+    try:
+        check_endpoint(args.endpoint)
+        if args.query_endpoint:
+            check_endpoint(args.query_endpoint, "query endpoint")
+        credentials = publish_credentials(args.endpoint)
+    except (StoreError, CredentialsError) as error:
+        return _fail("publish", str(error))
+    store, prefixes, problems = project_store(args.root)
     if problems:
         return _report(problems)
+    client = StoreClient(
+        args.endpoint, credentials, args.timeout, args.retries, also=tuple(filter(None, [args.query_endpoint]))
+    )
+    payloads = graph_payloads(store)
     try:
-        count = publish(store, args.endpoint, timeout=args.timeout)
+        stale = stale_graphs(client, args.query_endpoint, payloads, prefixes["id"]) if args.delete_missing else []
+        if args.dry_run:
+            print("\n".join(dry_run_lines(payloads, stale, args.endpoint, credentials and credentials.source)))
+            return 0
+        if stale:
+            print("\n".join(stale_lines(stale)), flush=True)
+        report = publish(payloads, client, delete=stale)
     except PublishError as error:
         return _fail("publish", str(error))
-    print(f"published {count} named graphs to {args.endpoint}")
+    print(summary_line(report, args.endpoint))
     return 0
 
 
@@ -281,9 +310,26 @@ def _publish_arguments(command) -> None:
     command.add_argument(
         "--endpoint",
         required=True,
-        help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://localhost:3030/ds/data",
+        help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://localhost:3030/ds/data; "
+        "credentials come from KG_PUBLISH_USER and KG_PUBLISH_PASSWORD, else ~/.netrc (HTTP Basic or Digest)",
     )
     command.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each graph (default 60)")
+    command.add_argument(
+        "--retries",
+        type=int,
+        default=3,
+        help="how often to try a graph again after an HTTP 5xx or 429 or a dropped connection, waiting 1, 2, 4, … s "
+        "(default 3)",
+    )
+    command.add_argument("--dry-run", action="store_true", help="list the graphs, their sizes and where they would go")
+    command.add_argument(
+        "--delete-missing",
+        action="store_true",
+        help="also delete the store's graphs of entities that no longer exist (listed first; needs --query-endpoint)",
+    )
+    command.add_argument(
+        "--query-endpoint", help="the store's SPARQL query URL, e.g. http://localhost:7878/query (for --delete-missing)"
+    )
 
 
 ARGUMENTS = {"query": _query_arguments, "serve": _serve_arguments, "publish": _publish_arguments}

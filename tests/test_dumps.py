@@ -1,4 +1,4 @@
-"""The four dumps parse with an independent parser (pyoxigraph) and with rdflib, and all say the same."""
+"""The five dumps parse with an independent parser (pyoxigraph) and with rdflib, and all say the same."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 from rdflib import Dataset, Graph
 
 TRIPLE_DUMPS = {"kg.ttl": ox.RdfFormat.TURTLE, "kg.nt": ox.RdfFormat.N_TRIPLES}
-QUAD_DUMPS = {"kg.trig": ox.RdfFormat.TRIG, "kg.jsonld": ox.RdfFormat.JSON_LD}
-RDFLIB_FORMATS = {"kg.ttl": "turtle", "kg.nt": "nt", "kg.trig": "trig", "kg.jsonld": "json-ld"}
+QUAD_DUMPS = {"kg.trig": ox.RdfFormat.TRIG, "kg.jsonld": ox.RdfFormat.JSON_LD, "kg.nq": ox.RdfFormat.N_QUADS}
+RDFLIB_FORMATS = {"kg.ttl": "turtle", "kg.nt": "nt", "kg.trig": "trig", "kg.jsonld": "json-ld", "kg.nq": "nquads"}
 
 
 def oxigraph_statements(path, fmt, quads: bool) -> set:
@@ -46,7 +46,7 @@ def test_all_dumps_hold_the_same_triples_and_graphs(site_dir, built):
     triples = {name: oxigraph_statements(site_dir / "data" / name, fmt, False) for name, fmt in TRIPLE_DUMPS.items()}
     quads = {name: oxigraph_statements(site_dir / "data" / name, fmt, True) for name, fmt in QUAD_DUMPS.items()}
     assert triples["kg.ttl"] == triples["kg.nt"]
-    assert quads["kg.trig"] == quads["kg.jsonld"]
+    assert quads["kg.trig"] == quads["kg.jsonld"] == quads["kg.nq"]
     assert {q[:3] for q in quads["kg.trig"]} == triples["kg.ttl"]
     assert len(quads["kg.trig"]) == built[0].triples
 

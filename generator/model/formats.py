@@ -27,6 +27,8 @@ DUMPS = (
     DataFormat("nt", "application/n-triples", "N-Triples", ox.RdfFormat.N_TRIPLES, prefixes=False),
     DataFormat("jsonld", "application/ld+json", "JSON-LD", ox.RdfFormat.JSON_LD, named_graphs=True),
     DataFormat("trig", "application/trig", "TriG", ox.RdfFormat.TRIG, named_graphs=True),
+    # Every store's bulk loader reads N-Quads alike (Virtuoso 7.2 misreads TriG's `id:x\#graph`).
+    DataFormat("nq", "application/n-quads", "N-Quads", ox.RdfFormat.N_QUADS, named_graphs=True, prefixes=False),
 )
 
 # data/entities/<id>.<extension>: each entity's own named graph, linked from its page

@@ -1,4 +1,4 @@
-"""Write the RDF dumps (Turtle, N-Triples, JSON-LD, TriG) from canonically sorted quads, byte for byte stable."""
+"""Write the RDF dumps (Turtle, N-Triples, JSON-LD, TriG, N-Quads) from canonically sorted quads, byte for byte stable."""
 
 from __future__ import annotations
 
