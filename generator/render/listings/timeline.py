@@ -11,6 +11,7 @@ from ...model.vocab import XSD
 from ..escaping import inline
 from ..layout import NO_SEARCH, chunked, paged_list, table
 from ..locale import date
+from ..timeline_figure import timeline_items, timeline_svg
 from ..ui_text import ui
 
 __all__ = ["timeline_events", "timeline_page"]
@@ -41,6 +42,9 @@ def timeline_page(ctx) -> dict:
 
     def head(number: int, paths: list) -> list:
         lines = [ui("timeline_intro", lang), ""]
+        if number == 0:
+            picture = timeline_svg(ctx, timeline_items(ctx), "timeline.md")
+            lines += [picture, ""] if picture else []
         if len(paths) > 1 and number == 0:
             years = [f"[{year}]({paths[page]})" if page else year for year, page in first_page.items()]
             lines += [f"{ui('years', lang)}: " + " · ".join(years), ""]
