@@ -134,11 +134,24 @@ class _ShapeReader:
         scheme = self.value(path, CLE.valueScheme)
         if scheme is None:
             return {}
+        if scheme == CLE.ContentKeys:  # the value names a YAML key: its words are the key's property label
+            return self.key_labels()
         return {
             str(self.value(concept, SKOS.notation)): _lang_map(self.graph, concept, SKOS.prefLabel)
             for concept in sorted(self.graph.subjects(SKOS.inScheme, scheme))
             if self.value(concept, SKOS.notation) is not None
         }
+
+    def key_labels(self) -> dict:
+        """Every YAML key of every shape -> the {lang: label} of the property it maps to."""
+        found = {}
+        for shape in sorted(self.graph.subjects(SH.path, None), key=str):
+            path = self.value(shape, SH.path)
+            if isinstance(path, URIRef):
+                labels = _lang_map(self.graph, path, RDFS.label)
+                found.setdefault(str(self.value(shape, CLE.yamlKey) or local_name(path)), labels)
+                found.setdefault(local_name(path), labels)
+        return found
 
     def card_of(self, node_shape) -> list:
         """The card rows (cle:cardRow) declared on a node shape."""

@@ -35,6 +35,7 @@ class CLE(DefinedNamespace):
     valueKind: URIRef
     ExternalIdentifier: URIRef
     PropertyKey: URIRef
+    ContentKeys: URIRef
     unverifiedProperty: URIRef
     supports: URIRef
     locator: URIRef

@@ -138,6 +138,13 @@ class PageContext:
         """Entities are listed by label (case-insensitively), then id."""
         return (self.label(entity_id).casefold(), entity_id)
 
+    def site_sort_key(self, entity_id: str) -> tuple:
+        """Label in the site's default language, then id: an order every language shares, for splitting a
+        list into pages that are the same in every language."""
+        record = self.mapped.entities[entity_id]
+        labels = {o.language: str(o) for o in self.graph(entity_id).objects(record.iri, RDFS.label)}
+        return (pick(labels, self.site.default_language, entity_id).casefold(), entity_id)
+
     def class_label(self, cls: ClassSpec) -> str:
         return pick(cls.labels, self.lang, cls.name)
 

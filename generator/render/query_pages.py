@@ -10,10 +10,14 @@ import pyoxigraph as ox
 
 from ..model.query_result import term_text
 from ..model.site_paths import entity_path
+from ..model.vocab import RDF, XSD
 from .escaping import cell, front_matter, inline
 from .layout import table
 from .page_meta import page_meta
 from .ui_text import ui
+from .values import in_language
+
+TEXT_DATATYPES = (ox.NamedNode(str(XSD.string)), ox.NamedNode(str(RDF.langString)))
 
 __all__ = ["query_docs", "playground_data", "PLAYGROUND_PAGE", "PLAYGROUND_DATA", "MAX_PAGE_ROWS"]
 
@@ -22,12 +26,15 @@ PLAYGROUND_PAGE = "playground.md"
 PLAYGROUND_DATA = "assets/playground"
 
 
-def _cell(term, prefixes: dict, pages: dict, namespace: str) -> str:
-    """A result value for the page: an entity as a link to its page, anything else as escaped text."""
+def _cell(term, prefixes: dict, pages: dict, namespace: str, lang: str) -> str:
+    """A result value for the page: an entity as a link to its page, anything else as escaped text — text in
+    another language than the page's marked with its own (a plain string is a code or a source's words, English)."""
     if isinstance(term, ox.NamedNode) and term.value.startswith(namespace):
         path = pages.get(term.value[len(namespace) :])
         if path is not None:
             return f"[{cell(term_text(term, prefixes))}](../{path})"
+    if isinstance(term, ox.Literal) and term.datatype in TEXT_DATATYPES:
+        return in_language(cell(term.value), term.language or "en", lang)
     return cell(term_text(term, prefixes))
 
 
@@ -50,7 +57,11 @@ def _query_page(query, result, lang: str, prefixes: dict, pages: dict, namespace
         "",
         f"## {ui('query', lang)}",
         "",
+        '<div lang="en" markdown>',  # the query's comments and names are English
+        "",
         _fence(query.text),
+        "",
+        "</div>",
         "",
     ]
     if playground:  # raw HTML: MkDocs checks Markdown links, and a ?query= on a .md link is not one it knows
@@ -60,7 +71,7 @@ def _query_page(query, result, lang: str, prefixes: dict, pages: dict, namespace
         return "\n".join(lines + [ui("no_answers", lang)]) + "\n"
     shown = result.rows[:MAX_PAGE_ROWS]
     lines += table(
-        [cell(v) for v in result.variables], [[_cell(t, prefixes, pages, namespace) for t in row] for row in shown]
+        [f"`{cell(v)}`" for v in result.variables], [[_cell(t, prefixes, pages, namespace, lang) for t in row] for row in shown]
     )
     lines += ["", f"{len(result.rows)} {ui('rows', lang)}"]
     if len(result.rows) > len(shown):

@@ -9,10 +9,11 @@ from ..map.curies import compress_iri
 from ..model.datatypes import DATATYPES, Display
 from ..model.kinds import ValueKind
 from ..model.schema import PropertySpec
+from ..model.vocab import CLE
 from .escaping import inline, url
 from .locale import date, duration, number
 
-__all__ = ["render_value", "values_of", "DISPLAYS", "in_language", "coded_value", "text_of"]
+__all__ = ["render_value", "values_of", "DISPLAYS", "in_language", "coded_value", "text_of", "locator_of", "quoted"]
 
 
 def in_language(markdown: str, text_lang: str | None, page_lang: str) -> str:
@@ -26,6 +27,18 @@ def in_language(markdown: str, text_lang: str | None, page_lang: str) -> str:
     if not text_lang or text_lang == page_lang or not markdown:
         return markdown
     return f'<span lang="{text_lang}">{markdown}</span>'
+
+
+def locator_of(ctx, graph, node) -> str:
+    """Where in its source a statement is (a source reference's or claim's locator), in the sources' language
+    (English); '' when it has none."""
+    locator = graph.value(node, CLE.locator)
+    return in_language(inline(str(locator)), "en", ctx.lang) if locator is not None else ""
+
+
+def quoted(ctx, quote) -> str:
+    """A source's exact words in quotation marks, marked with their language; '' for none."""
+    return in_language(f"“{inline(str(quote))}”", quote.language, ctx.lang) if quote is not None else ""
 
 
 def coded_value(ctx, spec: PropertySpec, text: str) -> str | None:

@@ -15,8 +15,11 @@ SOURCE_ROWS = 120
 
 
 def _groups(ctx) -> list:
-    """The publications (with the ids of the entries citing each), by label, in pages of about SOURCE_ROWS rows."""
-    publications = sorted((r.id for _, r in ctx.all_entities() if CLE.Publication in r.cls.ancestors), key=ctx.sort_key)
+    """The publications (with the ids of the entries citing each) in pages of about SOURCE_ROWS rows: split in
+    the default language's order so every language has the same pages, each page then sorted by its own labels."""
+    publications = sorted(
+        (r.id for _, r in ctx.all_entities() if CLE.Publication in r.cls.ancestors), key=ctx.site_sort_key
+    )
     groups, size = [[]], 0
     for publication in publications:
         if size >= SOURCE_ROWS:
@@ -25,7 +28,7 @@ def _groups(ctx) -> list:
         citing = ctx.sources_of(publication, PROV.wasDerivedFrom)
         groups[-1].append((publication, citing))
         size += 1 + min(len(citing), MAX_LINKS)
-    return groups
+    return [sorted(group, key=lambda item: ctx.sort_key(item[0])) for group in groups]
 
 
 def sources_page(ctx) -> dict:

@@ -52,7 +52,7 @@ def _cohort_words(ctx, cohort: str, folder: str) -> str:
 
 def _follow_up(ctx, entity_id: str) -> str:
     found = [o for o in outcomes_reached(ctx, entity_id) if category(ctx, o) == "follow-up"]
-    return "; ".join(inline(figure_text(ctx, o)) for o in sorted(found, key=ctx.sort_key))
+    return "; ".join(inline(figure_text(ctx, o)) for o in sorted(found))  # by id: the same order in every language
 
 
 def _figure(ctx, entity_id: str) -> str:

@@ -6,7 +6,7 @@ from ...model.vocab import CLE, PROV
 from ..escaping import inline
 from ..layout import MAX_LINKS, heading, more, table
 from ..ui_text import ui
-from ..values import in_language
+from ..values import locator_of
 
 __all__ = ["citations", "citation_rows", "citation_header"]
 
@@ -26,7 +26,7 @@ def citation_rows(ctx, publication_id: str, citing: list, folder: str | None) ->
             if target not in (source, copy):
                 continue
             supports = sorted(ctx.property_label(p) for p in graph.objects(ref, CLE.supports))
-            where = in_language(inline(str(graph.value(ref, CLE.locator) or "")), "en", ctx.lang)
+            where = locator_of(ctx, graph, ref)
             source_id = ctx.schema.entity_id(source)
             if copy == target and source_id in ctx.mapped.entities:  # this copy is where a source was read
                 where += " (" + ui("read_here_for", ctx.lang, source=ctx.link(source_id, folder)) + ")"

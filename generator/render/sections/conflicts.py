@@ -8,7 +8,7 @@ from ...model.vocab import CLE, PROV
 from ..escaping import block, inline
 from ..layout import heading, table
 from ..ui_text import ui
-from ..values import in_language, text_of
+from ..values import coded_value, in_language, locator_of, quoted, text_of
 
 __all__ = ["conflict_claims", "conflicts_about"]
 
@@ -19,20 +19,24 @@ def _claims(ctx, conflict_id: str) -> list:
     return sorted(graph.objects(record.iri, CLE.claim), key=lambda c: int(str(c).rsplit("-", 1)[-1]))
 
 
+def _source_language(quote) -> str:
+    """The language of a claim's words: its quote's, else English (the language of the sources read here)."""
+    return getattr(quote, "language", None) or "en"
+
+
 def _claim_row(ctx, conflict_id: str, claim, folder: str) -> list:
     graph = ctx.graph(conflict_id)
     source = ctx.schema.entity_id(graph.value(claim, PROV.entity))
     read_in = ctx.schema.entity_id(graph.value(claim, CLE.readIn)) if graph.value(claim, CLE.readIn) else None
-    where = graph.value(claim, CLE.locator)
     quote = graph.value(claim, CLE.quote)
     cited = ctx.link(source, folder) if source in ctx.mapped.entities else ""
     if read_in in ctx.mapped.entities:
         cited += " " + ui("read_in", ctx.lang, copy=ctx.link(read_in, folder))
     return [
-        inline(str(graph.value(claim, CLE.statedValue) or "")),
+        in_language(inline(str(graph.value(claim, CLE.statedValue) or "")), _source_language(quote), ctx.lang),
         cited,
-        in_language(inline(str(where)), "en", ctx.lang) if where is not None else "",
-        in_language(f"“{inline(str(quote))}”", quote.language, ctx.lang) if quote is not None else "",
+        locator_of(ctx, graph, claim),
+        quoted(ctx, quote),
     ]
 
 
@@ -57,6 +61,7 @@ def conflicts_about(ctx, entity_id: str) -> list:
     for conflict in found:
         record = ctx.mapped.entities[conflict]
         prop = ctx.graph(conflict).value(record.iri, CLE.conflictProperty)
-        what = ctx.property_label(prop) if prop is not None else ""
-        lines.append(f"    - {ctx.link(conflict, folder)}" + (f" ({inline(what)})" if what else ""))
+        spec = ctx.class_of(conflict).shape.by_path().get(CLE.conflictProperty)
+        what = (coded_value(ctx, spec, str(prop)) or inline(str(prop))) if prop is not None else ""
+        lines.append(f"    - {ctx.link(conflict, folder)}" + (f" ({what})" if what else ""))
     return lines + [""]

@@ -44,9 +44,7 @@ def _position(value: float) -> str:
 def measure_phrase(ctx, pair) -> str:
     """'overall survival at 2 years' / 'totale overleving na 2 jaar' (the measure's label, lower-cased unless
     it is an abbreviation)."""
-    name = ctx.label(pair.measure) if pair.measure else ""
-    if len(name) > 1 and name[1].islower():
-        name = name[0].lower() + name[1:]
+    name = in_running_text(ctx.label(pair.measure)) if pair.measure else ""
     when = time_words(ctx, pair.time_point)
     return ui("measure_at", ctx.lang, measure=name, time=when) if when else name
 
@@ -56,7 +54,18 @@ def treatment_name(ctx, cohort: str | None) -> str:
     if cohort is None:
         return ""
     drugs = treatment_of(ctx, cohort)
-    return ", ".join(ctx.label(d) for d in drugs) if drugs else ctx.label(cohort)
+    return ", ".join(in_running_text(ctx.label(d)) for d in drugs) if drugs else ctx.label(cohort)
+
+
+def in_running_text(name: str) -> str:
+    """A name as it is written inside a sentence: lower-cased first letter, unless it is an abbreviation.
+
+    >>> in_running_text("Blinatumomab"), in_running_text("MRD response"), in_running_text("CD19")
+    ('blinatumomab', 'MRD response', 'CD19')
+    """
+    if len(name) > 1 and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _legend(ctx, cohort: str | None, mark: str) -> str:

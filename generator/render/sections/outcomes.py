@@ -17,7 +17,7 @@ from ..results import (
     uncertainty_text,
 )
 from ..ui_text import ui
-from ..values import text_of
+from ..values import locator_of, quoted, text_of
 from .sources import quote_lines
 
 __all__ = [
@@ -109,8 +109,8 @@ def outcome_reading(ctx, outcome_id: str) -> list:
         source_id = ctx.schema.entity_id(graph.value(ref, PROV.entity))
         if graph.value(ref, CLE.quote) is None or source_id not in ctx.mapped.entities:
             continue
-        locator = graph.value(ref, CLE.locator)
-        where = f" — {inline(str(locator))}" if locator is not None else ""
+        where = locator_of(ctx, graph, ref)
+        where = f" — {where}" if where else ""
         lines += [f"**{ui('in_the_words_of_the_source', lang)}** ({ctx.link(source_id, folder)}{where}):"]
         lines += [line[4:] if line.startswith("    ") else line for line in quote_lines(ctx, graph, ref)]
         break  # the first source that quotes the estimate; every source is listed under provenance
@@ -124,11 +124,10 @@ def _figure_column(ctx, outcome_id: str, folder: str) -> list:
     source, quote = "", ""
     if refs:
         source_id = ctx.schema.entity_id(graph.value(refs[0], PROV.entity))
-        locator = graph.value(refs[0], CLE.locator)
+        where = locator_of(ctx, graph, refs[0])
         if source_id in ctx.mapped.entities:
-            source = ctx.link(source_id, folder) + (f" — {inline(str(locator))}" if locator is not None else "")
-        quoted = graph.value(refs[0], CLE.quote)
-        quote = f"“{inline(str(quoted))}”" if quoted is not None else ""
+            source = ctx.link(source_id, folder) + (f" — {where}" if where else "")
+        quote = quoted(ctx, graph.value(refs[0], CLE.quote))
     cohort = cohort_of(ctx, outcome_id)
     return [
         ctx.link(outcome_id, folder),

@@ -7,7 +7,7 @@ from ...model.vocab import CLE, PROV
 from ..escaping import inline
 from ..layout import heading
 from ..ui_text import ui
-from ..values import coded_value, in_language
+from ..values import coded_value, locator_of, quoted
 
 __all__ = ["sources_section", "quote_lines", "documents"]
 
@@ -18,8 +18,7 @@ def quote_lines(ctx, graph, ref, indent: str = "    ") -> list:
     quote_text = graph.value(ref, CLE.quote)
     if quote_text is None:
         return []
-    quoted = in_language(f"“{inline(str(quote_text))}”", quote_text.language, ctx.lang)
-    lines = ["", f"{indent}> {quoted}"]
+    lines = ["", f"{indent}> {quoted(ctx, quote_text)}"]
     translations = {o.language: str(o) for o in graph.objects(ref, CLE.quoteTranslation)}
     translation = translations.get(ctx.lang) if quote_text.language != ctx.lang else None
     if translation:
@@ -38,9 +37,8 @@ def documents(ctx, entity_id: str) -> list:
 
 def _statement(ctx, graph, ref, folder: str) -> list:
     parts = []
-    locator = graph.value(ref, CLE.locator)
-    if locator is not None:
-        parts.append(in_language(inline(str(locator)), "en", ctx.lang))
+    if graph.value(ref, CLE.locator) is not None:
+        parts.append(locator_of(ctx, graph, ref))
     read_in = graph.value(ref, CLE.readIn)
     read_in_id = ctx.schema.entity_id(read_in) if read_in is not None else None
     if read_in_id in ctx.mapped.entities:
