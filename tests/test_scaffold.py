@@ -18,7 +18,7 @@ SCHEMA, _ = load_schema(ROOT)
 FOLDERS = sorted(SCHEMA.classes)
 PAPER = (
     "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+    "publicationType: journal-article\nsourceStrength: primary\nsources:\n  - source: paper\n    locator: the document itself\n"
 )
 TODO_LINE = re.compile(rf"^(\s*(?:- )?)(\w+): {PLACEHOLDER}$")
 
@@ -58,6 +58,7 @@ def test_new_publication_fails_only_on_its_placeholders(tree):
         f"{path}:32:13: `source` still holds the placeholder TODO from `kg new`; write the real value (The id of the publication the statements are read from)",
         f"{path}:33:14: `locator` still holds the placeholder TODO from `kg new`; write the real value (The section, table, page, paragraph or registry field the statement is read from)",
         f"{path}:37:18: `publicationType` still holds the placeholder TODO from `kg new`; write the real value (journal-article, press-release, registry-record, drug-label, news-article, database-record or web-page)",
+        f"{path}:41:17: `sourceStrength` still holds the placeholder TODO from `kg new`; write the real value (primary (an official record or the paper itself), secondary (a summary or copy) or weak (machine-generated or unreviewed))",
     ]
 
 
