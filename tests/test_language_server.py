@@ -136,10 +136,11 @@ def test_completion_offers_the_known_ids_of_the_referenced_class(server, rel, te
     assert known and sorted(labels(ask(server, "completion", uri, line, character))) == known
 
 
-def test_completion_offers_every_allowed_value(server):
-    uri, _ = open_document(server, "content/trials/status.yaml", "status: \n")
-    allowed = SCHEMA.classes["trials"].shape.properties["status"].allowed
-    assert labels(ask(server, "completion", uri, 0, 8)) == list(allowed)
+@pytest.mark.parametrize("key", ["status", "phase"])
+def test_completion_offers_every_allowed_value(server, key):
+    uri, _ = open_document(server, f"content/trials/{key}.yaml", f"{key}: \n")
+    allowed = SCHEMA.classes["trials"].shape.properties[key].allowed
+    assert labels(ask(server, "completion", uri, 0, len(key) + 2)) == list(allowed)
 
 
 def test_hover_shows_one_heading(server):

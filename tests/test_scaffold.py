@@ -109,6 +109,21 @@ def test_every_class_template_fails_only_on_placeholders_and_passes_once_filled(
     assert [str(p) for p in check_project(tree, shacl=True).problems] == []
 
 
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_template_explains_every_key_and_lists_every_allowed_value(folder):
+    """The template is read off the ontology: a key or an allowed value the ontology gains (a trial's
+    `testsDrug`, `phase 1/2`) is in the next `kg new` with its definition, values quoted one by one."""
+    from generator.model.wording import listed
+    from generator.tools.scaffold import template
+
+    lines = template(SCHEMA, SCHEMA.classes[folder], "new-entity").splitlines()
+    for key, spec in SCHEMA.classes[folder].shape.properties.items():
+        at = next(i for i, line in enumerate(lines) if re.match(rf"# {key}\b", line))
+        assert spec.definitions.get("en", "") in lines[at], key
+        if spec.allowed:
+            assert lines[at + 1] == f"#   one of: {listed(spec.allowed)}", key
+
+
 @pytest.mark.parametrize(
     "written, folder",
     [
