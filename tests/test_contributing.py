@@ -45,17 +45,22 @@ def normalized(text) -> str:
     return " ".join(str(text).replace("…", " ").split())
 
 
+def example_and_real(folder: str, stem: str, body: str) -> tuple[dict, dict]:
+    """An example's YAML and the real file's, as the values an editor sees; both must read without problems."""
+    example, problems = read_yaml(body.encode("utf-8"), "CONTRIBUTING.md")
+    assert problems == []
+    real, problems = read_yaml((ROOT / "content" / folder / f"{stem}.yaml").read_bytes(), stem)
+    assert problems == []
+    return to_json(example), to_json(real)
+
+
 def test_contributing_shows_source_examples():
     assert {folder for folder, _, _ in source_examples()} >= {"drugs", "publications", "alterations"}
 
 
 @pytest.mark.parametrize("folder, stem, body", source_examples(), ids=lambda v: v if "\n" not in str(v) else "")
 def test_source_example_is_taken_from_the_real_file(folder, stem, body):
-    example, problems = read_yaml(body.encode("utf-8"), "CONTRIBUTING.md")
-    assert problems == []
-    real, problems = read_yaml((ROOT / "content" / folder / f"{stem}.yaml").read_bytes(), stem)
-    assert problems == []
-    example, real = to_json(example), to_json(real)
+    example, real = example_and_real(folder, stem, body)
     for key, value in example.items():
         if key != "sources":
             assert value == real[key], key

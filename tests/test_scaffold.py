@@ -186,15 +186,10 @@ def test_contributing_shows_every_class():
 
 @pytest.mark.parametrize("folder, stem, body", contributing_examples(), ids=lambda v: v if "\n" not in str(v) else "")
 def test_contributing_example_is_taken_from_the_real_file(folder, stem, body):
-    from generator.load.yaml_strict import read_yaml
-    from tests.test_jsonschema import to_json
+    from tests.test_contributing import example_and_real
 
-    example, problems = read_yaml(body.encode("utf-8"), "CONTRIBUTING.md")
-    assert problems == []
-    real, problems = read_yaml((ROOT / "content" / folder / f"{stem}.yaml").read_bytes(), stem)
-    assert problems == []
-    real_values = to_json(real)
-    for key, value in to_json(example).items():
+    example, real_values = example_and_real(folder, stem, body)
+    for key, value in example.items():
         assert key in SCHEMA.classes[folder].shape.properties
         as_list = lambda v: v if isinstance(v, list) else [v]  # noqa: E731 - a list may be shortened
         assert value == real_values[key] or set(map(str, as_list(value))) <= set(map(str, as_list(real_values[key]))), (
