@@ -55,6 +55,26 @@ def test_the_test_tools_are_not_dependencies_of_the_site():
     assert not {"axe-core", "yaml-language-server"} & set(package["dependencies"])
 
 
+def test_an_editable_install_prints_no_warning_of_the_project(tmp_path):
+    """`make site` installs the package editable; pip's own notes about this machine's index configuration
+    ("Location 'file:///…' is ignored") are not the project's and are left out."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copyfile(ROOT / name, project / name)
+    shutil.copytree(ROOT / "generator", project / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "venv")], check=True, timeout=120)
+    pip = tmp_path / "venv" / "bin" / "pip"
+    # as the Makefile does: a recent pip passes the build backend's warnings on
+    subprocess.run([str(pip), "install", "--quiet", "--upgrade", "pip"], capture_output=True, check=True, timeout=600)
+    done = subprocess.run(
+        [str(pip), "install", "--quiet", "--no-deps", "-e", str(project)], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    lines = (done.stdout + done.stderr).splitlines()
+    assert [line for line in lines if re.search(r"(?i)warn", line) and "' is ignored: it is neither" not in line] == []
+
+
 def test_building_the_package_prints_no_deprecation_warning(tmp_path):
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "--wheel-dir", str(tmp_path), str(ROOT)],
