@@ -51,6 +51,7 @@ DIALECT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FOLDER = "schemas"  # under the site root: build/site/schemas/<folder>.schema.json
 CURIE_FORM = r"^(?!https?:)[A-Za-z][A-Za-z0-9._-]*:\S+$"
 NO_PLACEHOLDER = f"^(?![\\s\\S]*{PLACEHOLDER_PATTERN})"  # (JSON Schema patterns apply to strings only)
+NOTHING = "(?!)"  # a pattern no text matches
 
 # yaml-language-server shows a schema's `errorMessage` instead of its own words for what fails there (type,
 # enum, pattern, format, required, additionalProperties; not `not`, nor minProperties/maxProperties).
@@ -114,10 +115,14 @@ def _text(schema, spec, known_ids, cls) -> dict:
 
 def _reference(schema, spec, known_ids, cls) -> dict:
     ids = sorted(set(known_ids.get(spec.target_class, ())))
-    # the known ids alone (no ids yet: nothing is right); without a `type` of its own, an empty value is told
-    # these words too, not the editor's merged "Incorrect type" of the one-or-a-list alternatives
-    value = {"enum": ids, "errorMessage": reference_message(schema, spec, known_ids)}
-    return _no_placeholder(spec, value)
+    message = reference_message(schema, spec, known_ids)
+    if not ids:  # nothing is right yet; an empty enum would make yaml-language-server refuse the whole schema
+        target = schema.class_of_iri(spec.target_class)
+        start = f"; there is none yet: start one with `kg new {target.folder} <id>`" if target else ""
+        return {"type": "string", "pattern": NOTHING, "errorMessage": message + start}
+    # the known ids alone; without a `type` of its own, an empty value is told these words too, not the
+    # editor's merged "Incorrect type" of the one-or-a-list alternatives
+    return _no_placeholder(spec, {"enum": ids, "errorMessage": message})
 
 
 def _literal(schema, spec, known_ids, cls) -> dict:
