@@ -3,20 +3,35 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
+# The site's browser libraries (dependencies) for building; the tests' tools (devDependencies: axe-core,
+# yaml-language-server) on top for testing. `npm ci` always starts from an empty node_modules, so the full
+# install marks both stamps and the site's install (which drops the dev packages) removes the test stamp.
 NODE_STAMP := node_modules/.package-lock.json
+NODE_TEST_STAMP := node_modules/.installed-test
 
 .PHONY: site test lint check serve clean chromium virtuoso sparql snapshots bench-query bench-build bench-preview
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
+$(NODE_TEST_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP) $(NODE_TEST_STAMP)
+
+# what building needs: the package and its dependencies
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+# what testing adds: pytest, Playwright, hypothesis, jsonschema, ruff, … (the `test` extra)
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 ## make site: set up .venv, check the content, build RDF dumps and the static site into build/site
 site: $(STAMP) $(NODE_STAMP)
@@ -26,11 +41,11 @@ check: $(STAMP)
 	$(BIN)/kg check
 
 ## make test: install what the tests need (Debian's chromium for browser tests, virtuoso for publish) and run them
-test: $(STAMP) $(NODE_STAMP) chromium virtuoso lint
+test: $(TEST_STAMP) $(NODE_TEST_STAMP) chromium virtuoso lint
 	$(BIN)/python -m pytest
 
 ## make lint: ruff's lint rules and its formatter over the Python code (configured in pyproject.toml)
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 

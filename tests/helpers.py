@@ -9,7 +9,7 @@ from tests.conftest import copy_project
 MINIMAL_SOURCE = "sources: [{source: paper, locator: the document itself}]\n"
 PAPER = (
     "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-    "publicationType: journal-article\n" + MINIMAL_SOURCE
+    "publicationType: journal-article\nsourceStrength: primary\n" + MINIMAL_SOURCE
 )
 
 

@@ -13,6 +13,7 @@ FIXTURE = {
 label: {en: "Blinatumomab added to chemotherapy in infant ALL", nl: "Blinatumomab toegevoegd aan chemotherapie bij zuigelingen-ALL"}
 description: {en: "The NEJM paper of the pilot.", nl: "Het NEJM-artikel van de pilot."}
 publicationType: journal-article
+sourceStrength: primary
 title: Blinatumomab Added to Chemotherapy in Infant Lymphoblastic Leukemia
 journal: N Engl J Med
 datePublished: "2023-04-26"
@@ -24,6 +25,7 @@ sources:
 label: {en: "Máxima press release", nl: "Persbericht Prinses Máxima Centrum"}
 description: {en: "The Dutch press release.", nl: "Het Nederlandse persbericht."}
 publicationType: press-release
+sourceStrength: primary
 datePublished: "2023-04-26"
 sources:
   - {source: press-nl, locator: whole text}

@@ -88,11 +88,14 @@ def test_a_value_spanning_lines_stays_on_one_output_line(tmp_path, capsys):
     root = case_tree(tmp_path, "unknown-key")
     review = root / "content" / "publications" / "review.yaml"
     review.write_text(
-        review.read_text(encoding="utf-8").replace("titel: A review", 'sourceStrength: "pri\\nmary"'), encoding="utf-8"
+        review.read_text(encoding="utf-8")
+        .replace("sourceStrength: primary\n", "")
+        .replace("titel: A review", 'sourceStrength: "pri\\nmary"'),
+        encoding="utf-8",
     )
     assert main(["check", "--root", str(root)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "content/publications/review.yaml:4:17: `pri\\nmary` is not allowed for `sourceStrength`; did you mean `primary`? "
-        "(write one of: primary, secondary, weak)",
+        "(write one of: `primary`, `secondary`, `weak`)",
         "1 problem; nothing was written",
     ]

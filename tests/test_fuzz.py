@@ -16,7 +16,7 @@ from tests.conftest import copy_project
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PAPER = (
     "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+    "publicationType: journal-article\nsourceStrength: primary\nsources:\n  - source: paper\n    locator: the document itself\n"
 )
 
 # Pieces of YAML and of our schema, so random text often gets past the parser and into the mapper.

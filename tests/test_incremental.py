@@ -20,7 +20,7 @@ NEW = "content/publications/incremental-test-paper.yaml"
 PAPER = (
     "label: {{en: Incremental test paper, nl: Incrementeel testartikel}}\n"
     "description: {{en: A paper that cites another., nl: Een artikel dat een ander citeert.}}\n"
-    "publicationType: journal-article\nsources:\n  - source: {cited}\n    locator: page 1\n"
+    "publicationType: journal-article\nsources:\n  - source: {cited}\n    locator: page 1\nsourceStrength: primary\n"
 )
 
 

@@ -13,7 +13,7 @@ from tests.conftest import copy_project
 
 PAPER = (
     "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+    "publicationType: journal-article\nsourceStrength: primary\nsources:\n  - source: paper\n    locator: the document itself\n"
 )
 
 

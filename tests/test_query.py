@@ -51,6 +51,25 @@ def test_inline_query_prints_a_table(root, capfdbinary):
     assert "| drug            |" in out and "| id:blinatumomab |" in out and out.endswith("1 row\n")
 
 
+def test_table_tells_languages_and_datatypes_apart(root, capfdbinary):
+    query = (
+        "SELECT ?label ?n WHERE { { id:blinatumomab rdfs:label ?label } UNION "
+        "{ id:blinfant-patients cle:participantCount ?n } } ORDER BY ?label ?n"
+    )
+    code, out, err = kg(capfdbinary, "--root", str(root), query)
+    assert code == 0, err
+    rows = [line for line in out.splitlines() if line.startswith("| ")][1:]
+    assert [[cell.strip() for cell in row.strip("|").split("|")] for row in rows] == [
+        ["", "30^^xsd:integer"],
+        ["Blinatumomab@en", ""],
+        ["Blinatumomab@nl", ""],
+    ]
+    code, out, err = kg(capfdbinary, "--root", str(root), "--format", "csv", query)
+    assert out.splitlines()[1:] == [",30", "Blinatumomab,", "Blinatumomab,"]  # CSV carries no tags, as SPARQL says
+    bindings = json.loads(kg(capfdbinary, "--root", str(root), "--format", "json", query)[1])["results"]["bindings"]
+    assert [b["label"].get("xml:lang") for b in bindings if "label" in b] == ["en", "nl"]
+
+
 def test_query_from_rq_file(root, tmp_path, capfdbinary):
     path = tmp_path / "drugs.rq"
     path.write_text("PREFIX cle: <https://w3id.org/cle/ontology#>\n" + DRUGS, encoding="utf-8")

@@ -12,6 +12,7 @@ FIXTURE = {
 label: {en: The paper, nl: Het artikel}
 description: {en: A trial report., nl: Een studieverslag.}
 publicationType: journal-article
+sourceStrength: primary
 title: Blinatumomab Added to Chemotherapy in Infant Lymphoblastic Leukemia
 sources:
   - {source: paper, locator: title page}

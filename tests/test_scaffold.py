@@ -18,7 +18,7 @@ SCHEMA, _ = load_schema(ROOT)
 FOLDERS = sorted(SCHEMA.classes)
 PAPER = (
     "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+    "publicationType: journal-article\nsourceStrength: primary\nsources:\n  - source: paper\n    locator: the document itself\n"
 )
 TODO_LINE = re.compile(rf"^(\s*(?:- )?)(\w+): {PLACEHOLDER}$")
 
@@ -58,6 +58,7 @@ def test_new_publication_fails_only_on_its_placeholders(tree):
         f"{path}:32:13: `source` still holds the placeholder TODO from `kg new`; write the real value (The id of the publication the statements are read from)",
         f"{path}:33:14: `locator` still holds the placeholder TODO from `kg new`; write the real value (The section, table, page, paragraph or registry field the statement is read from)",
         f"{path}:37:18: `publicationType` still holds the placeholder TODO from `kg new`; write the real value (journal-article, press-release, registry-record, drug-label, news-article, database-record or web-page)",
+        f"{path}:41:17: `sourceStrength` still holds the placeholder TODO from `kg new`; write the real value (primary (an official record or the paper itself), secondary (a summary or copy) or weak (machine-generated or unreviewed))",
     ]
 
 
@@ -106,6 +107,21 @@ def test_every_class_template_fails_only_on_placeholders_and_passes_once_filled(
         path = tree / "content" / folder / f"new-{folder}.yaml"
         path.write_text(filled(path.read_text(encoding="utf-8"), SCHEMA.classes[folder], ids), encoding="utf-8")
     assert [str(p) for p in check_project(tree, shacl=True).problems] == []
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_template_explains_every_key_and_lists_every_allowed_value(folder):
+    """The template is read off the ontology: a key or an allowed value the ontology gains (a trial's
+    `testsDrug`, `phase 1/2`) is in the next `kg new` with its definition, values quoted one by one."""
+    from generator.model.wording import listed
+    from generator.tools.scaffold import template
+
+    lines = template(SCHEMA, SCHEMA.classes[folder], "new-entity").splitlines()
+    for key, spec in SCHEMA.classes[folder].shape.properties.items():
+        at = next(i for i, line in enumerate(lines) if re.match(rf"# {key}\b", line))
+        assert spec.definitions.get("en", "") in lines[at], key
+        if spec.allowed:
+            assert lines[at + 1].startswith(f"#   one of: {listed(spec.allowed)}"), key
 
 
 @pytest.mark.parametrize(
@@ -170,15 +186,10 @@ def test_contributing_shows_every_class():
 
 @pytest.mark.parametrize("folder, stem, body", contributing_examples(), ids=lambda v: v if "\n" not in str(v) else "")
 def test_contributing_example_is_taken_from_the_real_file(folder, stem, body):
-    from generator.load.yaml_strict import read_yaml
-    from tests.test_jsonschema import to_json
+    from tests.test_contributing import example_and_real
 
-    example, problems = read_yaml(body.encode("utf-8"), "CONTRIBUTING.md")
-    assert problems == []
-    real, problems = read_yaml((ROOT / "content" / folder / f"{stem}.yaml").read_bytes(), stem)
-    assert problems == []
-    real_values = to_json(real)
-    for key, value in to_json(example).items():
+    example, real_values = example_and_real(folder, stem, body)
+    for key, value in example.items():
         assert key in SCHEMA.classes[folder].shape.properties
         as_list = lambda v: v if isinstance(v, list) else [v]  # noqa: E731 - a list may be shortened
         assert value == real_values[key] or set(map(str, as_list(value))) <= set(map(str, as_list(real_values[key]))), (

@@ -71,11 +71,15 @@ def test_every_problem_is_reported_at_once_sorted_with_a_fix(tmp_path):
     broken = broken.replace("2014-12-03", "2014-02-30").replace("nl: Een T-celkoppelaar.", "fr: Un engageur.")
     assert problems_of(tmp_path, {"drugs/blinatumomab.yaml": broken, "genes/cd19.yaml": GENE}) == [
         "content/drugs/blinatumomab.yaml:2:14: `description` has no text in nl; add `nl: …`",
+        "content/drugs/blinatumomab.yaml:2:38: `fr` is not a language `description` is written in; write "
+        "`description` in en and nl only",
         "content/drugs/blinatumomab.yaml:4:1: unknown key `brandNme` for a Drug; did you mean `brandName`? (keys: "
         "label, description, sources, identifiers, synonym, otherIdentifier, website, brandName, drugClass, mechanism, "
         "boxedWarning, firstApprovalDate, approvalNote, treats, targets, manufacturer, originator, unverified)",
         "content/drugs/blinatumomab.yaml:5:20: `2014-02-30` is not a real date; write an existing date as YYYY-MM-DD",
         "content/drugs/blinatumomab.yaml:6:10: unknown id `cd91` in `targets`; did you mean `cd19`? (it must name a Gene in content/genes/)",
+        "content/drugs/blinatumomab.yaml:10:16: `brandName` is a key of a Drug that this file does not state; write "
+        "`brandName:` in this file or take `brandName` out of `supports`",
     ]
 
 

@@ -20,7 +20,7 @@ from tests.conftest import ROOT, copy_project
 
 PAPER = (
     "label: {en: The paper, nl: Het artikel}\ndescription: {en: A paper., nl: Een artikel.}\n"
-    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\n"
+    "publicationType: journal-article\nsources:\n  - source: paper\n    locator: the document itself\nsourceStrength: primary\n"
 )
 WAIT_SECONDS = 120  # upper bound for each wait; the loops poll and stop as soon as the condition holds
 

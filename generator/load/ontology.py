@@ -59,8 +59,9 @@ def _position_of(texts: dict, term) -> Position:
 class _ShapeReader:
     """Turns SHACL property shapes into PropertySpecs, collecting problems on the way."""
 
-    def __init__(self, graph: Graph, texts: dict):
+    def __init__(self, graph: Graph, texts: dict, languages: tuple):
         self.graph, self.texts, self.problems = graph, texts, []
+        self.languages = languages  # the project's languages (cle:requiredLanguage)
 
     def value(self, subject, predicate):
         return self.graph.value(subject, predicate)
@@ -109,6 +110,10 @@ class _ShapeReader:
         allowed_list = self.value(shape, SH["in"])
         allowed = tuple(str(v) for v in Collection(g, allowed_list)) if allowed_list is not None else None
         pattern = self.value(shape, SH.pattern)
+        language_in = self.value(shape, SH.languageIn)
+        languages = tuple(str(v) for v in Collection(g, language_in)) if language_in is not None else None
+        if languages is None and kind is ValueKind.LANGMAP:
+            languages = self.languages  # a text in every language is in the project's languages and no other
         order = self.value(shape, SH.order)
         labels = _lang_map(g, shape, SH.name) or _lang_map(g, path, RDFS.label)
         definitions = _lang_map(g, shape, SH.description) or _lang_map(g, path, SKOS.definition)
@@ -124,6 +129,7 @@ class _ShapeReader:
             nested=nested,
             allowed=allowed,
             pattern=str(pattern) if pattern is not None else None,
+            languages=languages,
             labels=labels,
             definitions=definitions,
             value_labels=self.value_labels(path),
@@ -303,7 +309,7 @@ def load_schema(root: Path) -> tuple[Schema | None, list]:
                 "the owl:Ontology header needs cle:entityNamespace and cle:requiredLanguage",
             )
         ]
-    reader = _ShapeReader(graph, texts)
+    reader = _ShapeReader(graph, texts, languages)
     shapes_by_class, rollups_by_class, cards_by_class = {}, {}, {}
     for node_shape in sorted(graph.subjects(SH.targetClass, None)):
         for cls in graph.objects(node_shape, SH.targetClass):

@@ -16,6 +16,7 @@ import yaml
 
 from ..model.ids import describe_char
 from ..model.problems import Position, Problem
+from ..model.wording import FILE_NOT_A_MAPPING
 
 __all__ = ["Scalar", "Mapping", "Sequence", "read_yaml"]
 
@@ -305,7 +306,5 @@ def read_yaml(data: bytes, path: str) -> tuple[Mapping | None, list]:
         return None, builder.problems
     if not isinstance(root, Mapping):
         where = root.position if root is not None else Position(path, 1, 1)
-        return None, [
-            Problem(where, "the file must be a mapping of keys to values (key: value), not a list or a single value")
-        ]
+        return None, [Problem(where, FILE_NOT_A_MAPPING)]
     return root, []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..model.wording import did_you_mean
+from ..model.wording import did_you_mean, not_a_curie
 
 __all__ = ["expand_curie", "compress_iri", "PrefixRecords", "PREFIXES"]
 
@@ -79,10 +79,7 @@ def expand_curie(curie: str) -> tuple[str | None, str | None]:
     '`https://example.org` is not a CURIE; write prefix:id such as `HGNC:7132` (identifiers without a registry prefix go in otherIdentifier)'
     """
     if ":" not in curie or curie.startswith(("http://", "https://")):
-        return None, (
-            f"`{curie}` is not a CURIE; write prefix:id such as `HGNC:7132` "
-            "(identifiers without a registry prefix go in otherIdentifier)"
-        )
+        return None, not_a_curie(f"`{curie}`")
     prefix, local = curie.split(":", 1)
     record = _prefix_record(prefix)
     if record is None:

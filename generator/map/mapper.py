@@ -15,7 +15,21 @@ from ..model.problems import Position, Problem
 from ..model.schema import PropertySpec, Schema, ShapeSpec
 from ..model.triples import TripleSet
 from ..model.vocab import RDF, XSD
-from ..model.wording import PLACEHOLDER, a_or_an, did_you_mean, placeholder_message
+from ..model.wording import (
+    a_or_an,
+    did_you_mean,
+    empty_text,
+    holds_placeholder,
+    langmap_message,
+    language_not_allowed,
+    nested_message,
+    not_a_language_tag,
+    not_allowed,
+    placeholder_message,
+    propkey_message,
+    text_message,
+    wrong_pattern,
+)
 from .curies import expand_curie
 from .text_links import check_text_links
 
@@ -27,8 +41,9 @@ LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 class _EntityMapper:
     """Maps one entity's tree into its named graph, collecting problems."""
 
-    def __init__(self, schema: Schema, mapped: Mapped, record: EntityRecord, problems: list):
+    def __init__(self, schema: Schema, mapped: Mapped, record: EntityRecord, problems: list, stated: tuple):
         self.schema, self.mapped, self.record, self.problems = schema, mapped, record, problems
+        self.stated = stated  # the keys this file states at its top level, which `supports` may name
         self.graph = mapped.graphs.setdefault(graph_iri(record.iri), TripleSet(graph_iri(record.iri)))
 
     def problem(self, position: Position, message: str) -> None:
@@ -77,7 +92,7 @@ class _EntityMapper:
             if isinstance(value, Scalar) and value.is_null:
                 self.problem(value.position, f"`{spec.key}` has no value; write a value or delete the key")
                 continue
-            if isinstance(value, Scalar) and value.value.strip() == PLACEHOLDER:
+            if isinstance(value, Scalar) and holds_placeholder(value.value):
                 self.problem(value.position, placeholder_message(spec))
                 continue
             self.MAPPERS[spec.kind](self, subject, spec, value, index)
@@ -96,13 +111,9 @@ class _EntityMapper:
         text = scalar.value.strip()
         problem = literal_problem(text, spec.datatype)
         if problem is None and spec.allowed is not None and text not in spec.allowed:
-            problem = f"`{text}` is not allowed for `{spec.key}`{did_you_mean(text, spec.allowed)} (write one of: {', '.join(spec.allowed)})"
+            problem = not_allowed(f"`{text}`", spec, did_you_mean(text, spec.allowed))
         if problem is None and spec.pattern is not None and not re.search(spec.pattern, text):
-            definition = spec.definitions.get("en", "")
-            problem = (
-                f"`{text}` does not have the form `{spec.key}` needs (pattern {spec.pattern})"
-                f"{'; write ' + definition[0].lower() + definition[1:] if definition else ''}"
-            )
+            problem = wrong_pattern(f"`{text}`", spec)
         if problem:
             self.problem(scalar.position, problem)
             return
@@ -113,28 +124,23 @@ class _EntityMapper:
 
     def lang_items(self, spec, node) -> list | None:
         if not isinstance(node, Mapping):
-            languages = " and ".join(self.schema.languages)
-            self.problem(
-                node.position,
-                f"`{spec.key}` is text in {languages}; write it as a map, e.g. "
-                f"`{spec.key}: {{{', '.join(lang + ': …' for lang in self.schema.languages)}}}`",
-            )
+            self.problem(node.position, langmap_message(self.schema, spec))
             return None
         items = []
         for lang, text in node.items:
             if not re.match(LANGUAGE_TAG, lang.value):
-                self.problem(
-                    lang.position,
-                    f"`{lang.value}` is not a language tag; write a code such as {' or '.join(self.schema.languages)}",
-                )
+                self.problem(lang.position, not_a_language_tag(f"`{lang.value}`", self.schema))
+                continue
+            if spec.languages is not None and lang.value not in spec.languages:
+                self.problem(lang.position, language_not_allowed(lang.value, spec))
                 continue
             scalar = self.expect_scalar(spec, text)
             if scalar is None:
                 continue
             if scalar.is_null or not scalar.value.strip():
-                self.problem(scalar.position, f"`{spec.key}` in `{lang.value}` is empty; write the text")
+                self.problem(scalar.position, empty_text(spec, f"`{lang.value}`"))
                 continue
-            if scalar.value.strip() == PLACEHOLDER:
+            if holds_placeholder(scalar.value):
                 self.problem(scalar.position, placeholder_message(spec))
                 continue
             items.append((lang, scalar))
@@ -160,11 +166,7 @@ class _EntityMapper:
         if items is None:
             return
         if len(node.items) != 1:
-            self.problem(
-                node.position,
-                f"`{spec.key}` is text in one language, the source's own; give one "
-                f"language such as `{spec.key}: {{nl: …}}` (translations have their own key)",
-            )
+            self.problem(node.position, text_message(self.schema, spec))
             return
         for lang, scalar in items:
             self.add(subject, spec.path, Literal(scalar.value.strip(), lang=lang.value), scalar.position)
@@ -201,23 +203,16 @@ class _EntityMapper:
         scalar = self.expect_scalar(spec, node)
         if scalar is None:
             return
-        keys = self.record.cls.shape.properties
-        target = keys.get(scalar.value.strip())
-        if target is None:
-            self.problem(
-                scalar.position, f"`{scalar.value}` is not a key of this file{did_you_mean(scalar.value, keys)}"
-            )
+        cls, key = self.record.cls, scalar.value.strip()
+        problem = propkey_message(cls, spec, key, self.stated)
+        if problem:
+            self.problem(scalar.position, problem)
             return
-        self.add(subject, spec.path, target.path, scalar.position)
+        self.add(subject, spec.path, cls.shape.properties[key].path, scalar.position)
 
     def map_nested(self, subject, spec, node, index) -> None:
         if not isinstance(node, Mapping):
-            first, *rest = spec.nested.properties
-            self.problem(
-                node.position,
-                f"each entry of `{spec.key}` is a mapping; write `- {first}: …` with "
-                f"{', '.join(rest)} indented below it",
-            )
+            self.problem(node.position, nested_message(spec))
             return
         child = URIRef(f"{subject}#{spec.key}-{index}")
         self.add(subject, spec.path, child, node.position)
@@ -256,7 +251,8 @@ def map_entity(schema: Schema, raw) -> tuple[Mapped, list]:
     record = EntityRecord(raw.id, schema.entity_iri(raw.id), cls, raw.path)
     part.entities[raw.id] = record
     part.positions.record(record.iri, Position(raw.path, 1, 1))
-    mapper = _EntityMapper(schema, part, record, problems)
+    stated = tuple(key.value for key, _ in raw.tree.items)
+    mapper = _EntityMapper(schema, part, record, problems, stated)
     mapper.add(record.iri, RDF.type, cls.iri, Position(raw.path, 1, 1))
     mapper.map_shape(record.iri, raw.tree, cls.shape, a_or_an(cls.labels.get("en", cls.name)))
     return part, problems + check_text_links(part)

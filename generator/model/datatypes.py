@@ -86,6 +86,15 @@ class Datatype:
             self.real is None or self.real(text)
         )
 
+    def wrong_form(self, shown: str) -> str:
+        """What is wrong with a value not of this type and what to write (shown: the value quoted, or how an
+        editor names it).
+
+        >>> DATATYPES[XSD.date].wrong_form("this value")
+        'this value is not a date; write it like `2023-04-26`'
+        """
+        return f"{shown} is not {self.name}; write it like `{self.example}`"
+
 
 DATE_FORM = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -172,4 +181,4 @@ def literal_problem(text: str, datatype) -> str | None:
     if rule.real is not None and (rule.pattern is None or re.search(rule.pattern, text)):
         return rule.unreal.format(text=text)
     shown = text if len(text) <= 40 else text[:40] + "…"
-    return f"`{shown}` is not {rule.name}; write it like `{rule.example}`"
+    return rule.wrong_form(f"`{shown}`")

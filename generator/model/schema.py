@@ -50,6 +50,7 @@ class PropertySpec:
     nested: ShapeSpec | None = None
     allowed: tuple[str, ...] | None = None
     pattern: str | None = None
+    languages: tuple[str, ...] | None = None  # the language tags a text may be written in; None: any
     labels: dict = field(default_factory=dict, compare=False, hash=False)
     definitions: dict = field(default_factory=dict, compare=False, hash=False)
     value_labels: dict = field(default_factory=dict, compare=False, hash=False)  # coded value -> {lang: words}

@@ -14,7 +14,7 @@ import re
 
 import pyoxigraph as ox
 
-from ..model.query_result import QueryResult, term_text
+from ..model.query_result import QueryResult, tagged_text
 
 __all__ = [
     "QueryError",
@@ -217,7 +217,7 @@ def run_query(
 
 
 def _table(variables: list, rows: list, prefixes: dict) -> str:
-    cells = [[" ".join(term_text(t, prefixes).split()) for t in row] for row in rows]
+    cells = [[" ".join(tagged_text(t, prefixes).split()) for t in row] for row in rows]
     widths = [max([len(v)] + [len(row[i]) for row in cells]) for i, v in enumerate(variables)]
     line = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
 
