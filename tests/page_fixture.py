@@ -133,6 +133,8 @@ sources:
 label: {en: overall survival, nl: totale overleving}
 description: {en: "Alive at the time point.", nl: "In leven op het tijdstip."}
 measureAbbreviation: OS
+measureCategory: efficacy
+direction: higher-is-better
 sources:
   - {source: nejm-2023, locator: methods}
 """,

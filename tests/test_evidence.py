@@ -39,7 +39,9 @@ def abstract_sentences() -> list:
     if not FACTS_MD.is_file():
         return []
     section = FACTS_MD.read_text(encoding="utf-8").split("## The abstract's own words", 1)[1]
-    return [(ids.split(", "), sentence) for ids, sentence in re.findall(r'^\| ([a-z0-9_., ]+) \| "(.*)" \|$', section, re.M)]
+    return [
+        (ids.split(", "), sentence) for ids, sentence in re.findall(r'^\| ([a-z0-9_., ]+) \| "(.*)" \|$', section, re.M)
+    ]
 
 
 def cle(name: str) -> URIRef:
@@ -110,7 +112,9 @@ def check_item(fact_id: str, item: dict) -> None:
         values = [v for node in values for v in graph.objects(node, inner.path)]
         spec = inner
     where = f"{item['entity']}.{item['key']}" + (f".{item['nested']}" if "nested" in item else "")
-    assert any(matches(spec, v, expected) for v in values), f"{fact_id}: {where} has {[str(v) for v in values]}, not {expected!r}"
+    assert any(matches(spec, v, expected) for v in values), (
+        f"{fact_id}: {where} has {[str(v) for v in values]}, not {expected!r}"
+    )
     if "nested" not in item:
         flagged = spec.path in set(graph.objects(record.iri, CLE.unverifiedProperty))
         assert flagged == bool(item.get("unverified", False)), f"{fact_id}: unverified flag of {item['key']}"
@@ -137,9 +141,12 @@ def test_every_estimate_has_a_source_with_a_locator(outcome_id):
     record = CHECKED.mapped.entities[outcome_id]
     graph = CHECKED.mapped.dataset.graph(graph_iri(record.iri))
     estimate = URIRef(str(CLE._NS) + "estimate")
-    backing = [ref for ref in graph.objects(record.iri, PROV.qualifiedDerivation)
-               if graph.value(ref, CLE.locator) is not None
-               and (not list(graph.objects(ref, CLE.supports)) or (ref, CLE.supports, estimate) in graph)]
+    backing = [
+        ref
+        for ref in graph.objects(record.iri, PROV.qualifiedDerivation)
+        if graph.value(ref, CLE.locator) is not None
+        and (not list(graph.objects(ref, CLE.supports)) or (ref, CLE.supports, estimate) in graph)
+    ]
     assert backing, f"{outcome_id}: no source reference with a locator supports the estimate"
 
 
@@ -149,16 +156,23 @@ def test_press_release_figures_are_linked_to_the_papers():
     assert len(pairs) >= 4
     for press, paper in pairs:
         assert CHECKED.mapped.dataset.value(press, URIRef(str(CLE._NS) + "derivation")) is not None
-        press_sources = {CHECKED.mapped.dataset.value(r, PROV.entity)
-                         for r in CHECKED.mapped.dataset.objects(press, PROV.qualifiedDerivation)}
-        paper_sources = {CHECKED.mapped.dataset.value(r, PROV.entity)
-                         for r in CHECKED.mapped.dataset.objects(paper, PROV.qualifiedDerivation)}
+        press_sources = {
+            CHECKED.mapped.dataset.value(r, PROV.entity)
+            for r in CHECKED.mapped.dataset.objects(press, PROV.qualifiedDerivation)
+        }
+        paper_sources = {
+            CHECKED.mapped.dataset.value(r, PROV.entity)
+            for r in CHECKED.mapped.dataset.objects(paper, PROV.qualifiedDerivation)
+        }
         assert press_sources and paper_sources and press_sources != paper_sources
 
 
 def test_dutch_quotes_stay_dutch_with_an_english_translation():
-    quotes = [(ref, quote) for ref, _, quote in CHECKED.mapped.dataset.triples((None, CLE.quote, None))
-              if isinstance(quote, Literal) and quote.language == "nl"]
+    quotes = [
+        (ref, quote)
+        for ref, _, quote in CHECKED.mapped.dataset.triples((None, CLE.quote, None))
+        if isinstance(quote, Literal) and quote.language == "nl"
+    ]
     assert quotes
     for ref, _ in quotes:
         translations = {t.language for t in CHECKED.mapped.dataset.objects(ref, CLE.quoteTranslation)}
@@ -167,12 +181,15 @@ def test_dutch_quotes_stay_dutch_with_an_english_translation():
 
 # --- the abstract's own words and the quotes of landscape.md -----------------------------------------------------------
 
+
 @pytest.mark.skipif(not FACTS_MD.is_file(), reason="shared/reference/facts.md is not beside this checkout")
 def test_the_abstract_table_is_read():
     assert len(abstract_sentences()) >= 9
 
 
-@pytest.mark.parametrize("fact_ids, sentence", abstract_sentences(), ids=lambda v: "+".join(v) if isinstance(v, list) else "")
+@pytest.mark.parametrize(
+    "fact_ids, sentence", abstract_sentences(), ids=lambda v: "+".join(v) if isinstance(v, list) else ""
+)
 def test_abstract_sentence_is_a_quote_of_the_paper_read_in_the_reproduction(fact_ids, sentence):
     """Each exact sentence of the NEJM abstract is a quote with the paper as source and the Amgen Brazil reproduction
     as where it was read (a copy: verified-in-secondary-source), on every entity that holds one of its facts."""
@@ -180,15 +197,19 @@ def test_abstract_sentence_is_a_quote_of_the_paper_read_in_the_reproduction(fact
     paper, copy = entity_iri(PAPER), entity_iri(REPRODUCTION)
 
     def right(ref) -> bool:
-        return (data.value(ref, PROV.entity) == paper and data.value(ref, cle("readIn")) == copy
-                and str(data.value(ref, CLE.confidence)) == "verified-in-secondary-source")
+        return (
+            data.value(ref, PROV.entity) == paper
+            and data.value(ref, cle("readIn")) == copy
+            and str(data.value(ref, CLE.confidence)) == "verified-in-secondary-source"
+        )
 
     quoted = [ref for ref, _, quote in data.triples((None, CLE.quote, Literal(sentence, lang="en"))) if right(ref)]
     assert quoted, f"no source reference quotes {sentence[:60]!r}… from {PAPER} read in {REPRODUCTION}"
     holders = sorted({item["entity"] for fact_id in fact_ids for item in COVERAGE.get(fact_id, [])})
     for entity_id in holders:
-        assert any(right(ref) for ref, quote in quotes_of(entity_id) if quote == sentence), \
+        assert any(right(ref) for ref, quote in quotes_of(entity_id) if quote == sentence), (
             f"{entity_id} holds a fact of {fact_ids} but does not carry the abstract's sentence"
+        )
 
 
 QUOTED_LANDSCAPE = [fact for fact in reference_facts(LANDSCAPE_FILE) if fact.get("quote")]
@@ -202,7 +223,9 @@ def test_every_result_of_a_quoted_landscape_fact_carries_the_quote(fact):
     holders = results or sorted({item["entity"] for item in LANDSCAPE_COVERAGE.get(fact["id"], [])})
     assert holders, fact["id"]
     for entity_id in holders:
-        assert any(fact["quote"] in quote for _, quote in quotes_of(entity_id)), f"{entity_id} lacks {fact['quote'][:60]!r}…"
+        assert any(fact["quote"] in quote for _, quote in quotes_of(entity_id)), (
+            f"{entity_id} lacks {fact['quote'][:60]!r}…"
+        )
 
 
 def test_every_source_read_in_a_copy_names_a_copy_of_that_source():
@@ -214,6 +237,7 @@ def test_every_source_read_in_a_copy_names_a_copy_of_that_source():
 
 
 # --- uncertainty of the kind the source gives -------------------------------------------------------------------------
+
 
 def values(entity_id: str, name: str) -> list:
     return list(CHECKED.mapped.dataset.objects(entity_iri(entity_id), cle(name)))
@@ -235,7 +259,9 @@ def test_uncertainty_is_of_one_kind_as_the_source_gives_it(result_id):
         assert any("±" in w for w in words), "plusMinus without a quote showing the ±"
         assert not any(re.search(r"standard error|\bSE\b", w) for w in words), "the source names it: use standardError"
     if se and words:  # the source names a standard error, or gives 'estimate (SE)' in a table; never a bare ±
-        assert any(re.search(r"standard error|\bSE\b|\(\d+(\.\d+)?\)", w) for w in words), "standardError the source does not name"
+        assert any(re.search(r"standard error|\bSE\b|\(\d+(\.\d+)?\)", w) for w in words), (
+            "standardError the source does not name"
+        )
         assert not any("±" in w for w in words), "the source writes ±: use plusMinus"
     if ci and words and not values(result_id, "standardError"):
         assert any(re.search(r"CI|confidence interval", w) for w in words), "a CI without the source calling it one"
@@ -295,6 +321,7 @@ def test_a_conflict_keeps_two_claims_each_with_source_and_locator(conflict_id):
 
 # --- what landscape.md lists as not verified ---------------------------------------------------------------------------
 
+
 def identifiers_of(entity_id: str) -> set:
     return {str(v) for v in CHECKED.mapped.dataset.objects(entity_iri(entity_id), SKOS.exactMatch)}
 
@@ -305,16 +332,31 @@ def test_what_landscape_lists_as_not_verified_is_not_entered_as_verified():
     assert identifiers_of("pieters-2007-lancet") == set()  # Interfant-99: no PMID, no DOI
     for article in ("brown-2021-jama", "locatelli-2021-jama"):  # AALL1331 and Locatelli 2021: no DOI, no PMID
         assert not [i for i in identifiers_of(article) if "doi.org" in i or "pubmed" in i]
-    assert not values("locatelli-2021-efs-hazard-ratio", "ciLower") and not values("locatelli-2021-efs-hazard-ratio", "ciUpper")
+    assert not values("locatelli-2021-efs-hazard-ratio", "ciLower") and not values(
+        "locatelli-2021-efs-hazard-ratio", "ciUpper"
+    )
     effects = {CHECKED.schema.entity_id(s) for s in data.subjects(RDF.type, cle("RelativeEffect"))}
-    by_trial = {CHECKED.schema.entity_id(o) for t in ("cog-aall1331", "interfant-06", "interfant-99")
-                for o in data.objects(entity_iri(t), cle("reportsEffect"))}
+    by_trial = {
+        CHECKED.schema.entity_id(o)
+        for t in ("cog-aall1331", "interfant-06", "interfant-99")
+        for o in data.objects(entity_iri(t), cle("reportsEffect"))
+    }
     assert effects and not by_trial  # no hazard ratios for AALL1331, no effects by arm for the Interfant trials
-    arm_outcomes = [o for arm in ("interfant-06-ade-mae-arm", "interfant-06-ib-arm", "interfant-99-standard-arm",
-                                  "interfant-99-vimaram-arm") for o in data.subjects(CLE.inCohort, entity_iri(arm))]
+    arm_outcomes = [
+        o
+        for arm in (
+            "interfant-06-ade-mae-arm",
+            "interfant-06-ib-arm",
+            "interfant-99-standard-arm",
+            "interfant-99-vimaram-arm",
+        )
+        for o in data.subjects(CLE.inCohort, entity_iri(arm))
+    ]
     assert arm_outcomes == []  # EFS/OS by randomised arm were not read
     mll10 = {entity_iri(c) for c in COHORTS if one(c, "drawnFrom") == str(entity_iri("mll-10"))}
-    assert not [o for o in data.subjects(CLE.measure, entity_iri("overall-survival")) if data.value(o, CLE.inCohort) in mll10]
+    assert not [
+        o for o in data.subjects(CLE.measure, entity_iri("overall-survival")) if data.value(o, CLE.inCohort) in mll10
+    ]
     approvals = list(data.subjects(cle("approvalOf"), entity_iri("revumenib")))
     npm1 = [a for a in approvals if "NPM1" in " ".join(str(i) for i in data.objects(a, cle("indication")))]
     assert len(approvals) == 2 and len(npm1) == 1

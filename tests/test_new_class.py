@@ -49,7 +49,7 @@ def test_a_new_class_and_property_build_into_graph_and_pages(tmp_path):
     assert (marker, URIRef("https://w3id.org/cle/ontology#assay"), Literal("flow cytometry")) in checked.mapped.dataset
     en = (root / "build/docs/en/biomarkers/cd19-expression.md").read_text(encoding="utf-8")
     nl = (root / "build/docs/nl/biomarkers/cd19-expression.md").read_text(encoding="utf-8")
-    assert "| assay | flow cytometry |" in en and "| bepaling | flow cytometry |" in nl
+    assert "| Assay | flow cytometry |" in en and "| Bepaling | flow cytometry |" in nl
     assert "[CD19](../genes/cd19.md)" in en
     assert "[CD19 expression](../biomarkers/cd19-expression.md)" in (root / "build/docs/en/genes/cd19.md").read_text()
     assert (root / "build/site/biomarkers/cd19-expression/index.html").is_file()

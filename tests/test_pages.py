@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -127,44 +126,72 @@ def test_entity_page_has_infobox_relations_sources_and_edit_links(fixture_site):
 
 def test_relations_are_grouped_with_human_labels_both_ways(fixture_site):
     html = page(fixture_site, "drugs/blinatumomab")
-    assert "Targets" in html and "Referenced by" in html and "added by" in html
+    assert "Targets" in html and "Links to this page" in html and "added by" in html
     assert "Protocols and trials using it" in html and "BlinFant pilot" in html
     nl = page(fixture_site, "nl/drugs/blinatumomab")
     assert "Grijpt aan op" in nl and "toegevoegd door" in nl
 
 
-def test_outcome_chart_is_accessible_svg_with_the_numbers_in_a_table(fixture_site):
+def _key_figure(html: str) -> str:
+    return re.search(r'<figure class="cle-results".*?</figure>', html, re.S).group()
+
+
+def test_key_results_figure_is_text_with_the_numbers_and_shapes_that_tell_groups_apart(fixture_site):
     html = page(fixture_site, "trials/blinfant")
-    svg = re.search(r'<svg [^>]*class="cle-chart".*?</svg>', html, re.S).group()
-    root = ET.fromstring(svg)
-    ns = "{http://www.w3.org/2000/svg}"
-    assert root.get("role") == "img"
-    title, desc = root.find(f"{ns}title"), root.find(f"{ns}desc")
-    assert (
-        title is not None and desc is not None and root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    figure = _key_figure(html)
+    caption = re.search(r'<figcaption id="([^"]+)">(.*?)</figcaption>', figure)
+    assert f'aria-labelledby="{caption.group(1)}"' in figure
+    assert caption.group(2) == "Results with blinatumomab (■) against the comparison group (○). Higher is better."
+    assert "cle-mark-a" in figure and "cle-mark-b" in figure  # a square and a circle, not colour alone
+    values = [re.sub(r"<[^>]+>", "", v) for v in re.findall(r'<span class="cle-value">(.*?)</span>\s*</div>', figure)]
+    assert values == [
+        "BlinFant patients: 93.3% (95% CI 75.9–98.3)",
+        "Interfant-06 controls: 65.8% (95% CI 58.9–71.8)",
+    ]
+    assert 'style="left:75.9%;width:22.4%"' in figure  # the interval drawn from its bounds
+    sentence = (
+        "Overall survival at 2 years: 93.3% of 30 patients with blinatumomab (the true value is probably between "
+        "75.9% and 98.3%), against 65.8% of 214 patients in the historical comparison group."
     )
-    texts = [t.text for t in root.iter(f"{ns}text")]
-    assert "93.3% (75.9–98.3)" in texts and "65.8% (58.9–71.8)" in texts
-    assert {"rect", "circle"} <= {el.tag[len(ns) :] for el in root.iter()}  # shapes, not colour, tell them apart
-    table = re.search(r"<table>.*?Estimate.*?</table>", html, re.S).group()
-    assert "93.3%" in table and "75.9–98.3" in table and "65.8% (58.9–71.8)" in table
-    assert "93,3% (75,9–98,3)" in page(fixture_site, "nl/trials/blinfant")
+    assert sentence in html
+    nl = page(fixture_site, "nl/trials/blinfant")
+    assert "93,3% <small>(95%-BI 75,9–98,3)</small>" in _key_figure(nl)
+    assert "Resultaten met blinatumomab (■) tegenover de vergelijkingsgroep (○). Hoger is gunstiger." in nl
+
+
+def test_summary_of_findings_gives_the_difference_and_says_certainty_was_not_assessed(fixture_site):
+    html = page(fixture_site, "trials/blinfant")
+    table = re.search(r'<div class="cle-sof">.*?</table>', html, re.S).group()
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td>(.*?)</td>", table)]
+    assert cells == [
+        "Overall survival at 2 years",
+        "65.8% (95% CI 58.9–71.8)",
+        "93.3% (95% CI 75.9–98.3)",
+        "+27.5 percentage points",
+        "30 vs 214",
+        "historical controls",
+        "not assessed (a)",
+    ]
+    assert "a. Not assessed: no published rating was found." in html
+    assert "not randomised (historical controls); 30 vs 214 patients" in html
+    assert "+27,5 procentpunt" in page(fixture_site, "nl/trials/blinfant")
 
 
 def test_outcome_page_shows_figure_quote_and_derivation_on_both_sides(fixture_site):
     paper = page(fixture_site, "outcomes/os-2y-blinfant")
     assert "overall survival was 93.3% (95% CI, 75.9 to 98.3)" in paper
-    assert "2-year OS in controls" in paper and "65.8% (58.9–71.8)" in paper
+    assert "2-year OS in controls" in paper and "65.8% (95% CI 58.9–71.8)" in paper
     for html in (paper, page(fixture_site, "outcomes/os-press")):
         assert "Figures side by side" in html
-        assert "93.3% rounded to 93%." in html and "93%" in html and "93.3% (75.9–98.3)" in html
+        assert "93.3% rounded to 93%." in html and "93%" in html and "93.3% (95% CI 75.9–98.3)" in html
     assert "93 procent van de kinderen leeft nog" in page(fixture_site, "outcomes/os-press")
 
 
 def test_unverified_properties_are_flagged(fixture_site):
     html = page(fixture_site, "trials/blinfant")
-    assert "Not confirmed by a source" in html and "(unverified)" in html
-    assert "Niet door een bron bevestigd" in page(fixture_site, "nl/trials/blinfant")
+    flag = '<span class="cle-unverified" title="No source read for this site confirms this value.">unverified</span>'
+    assert flag in html and "(unverified)" in html
+    assert "Geen bron die voor deze site is gelezen, bevestigt deze waarde." in page(fixture_site, "nl/trials/blinfant")
 
 
 def test_timeline_lists_dates_in_order(fixture_site):

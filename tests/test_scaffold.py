@@ -9,10 +9,12 @@ import pytest
 from generator.check.pipeline import check_project
 from generator.cli import main
 from generator.load.ontology import load_schema
+from generator.load.yaml_strict import read_yaml
 from generator.model.kinds import ValueKind
 from generator.model.wording import PLACEHOLDER
 from generator.tools.scaffold import resolve_class
 from tests.conftest import ROOT, copy_project
+from tests.test_jsonschema import to_json
 
 SCHEMA, _ = load_schema(ROOT)
 FOLDERS = sorted(SCHEMA.classes)
@@ -55,10 +57,10 @@ def test_new_publication_fails_only_on_its_placeholders(tree):
         f"{path}:9:7: `label` still holds the placeholder TODO from `kg new`; write the real value (The name shown for the entity, in every language)",
         f"{path}:14:7: `description` still holds the placeholder TODO from `kg new`; write the real value (A short plain-language description, in every language (Markdown, no HTML))",
         f"{path}:15:7: `description` still holds the placeholder TODO from `kg new`; write the real value (A short plain-language description, in every language (Markdown, no HTML))",
-        f"{path}:32:13: `source` still holds the placeholder TODO from `kg new`; write the real value (The id of the publication the statements are read from)",
-        f"{path}:33:14: `locator` still holds the placeholder TODO from `kg new`; write the real value (The section, table, page, paragraph or registry field the statement is read from)",
-        f"{path}:37:18: `publicationType` still holds the placeholder TODO from `kg new`; write the real value (journal-article, press-release, registry-record, drug-label, news-article, database-record or web-page)",
-        f"{path}:41:17: `sourceStrength` still holds the placeholder TODO from `kg new`; write the real value (primary (an official record or the paper itself), secondary (a summary or copy) or weak (machine-generated or unreviewed))",
+        f"{path}:34:13: `source` still holds the placeholder TODO from `kg new`; write the real value (The id of the publication the statements are read from)",
+        f"{path}:35:14: `locator` still holds the placeholder TODO from `kg new`; write the real value (The section, table, page, paragraph or registry field the statement is read from)",
+        f"{path}:39:18: `publicationType` still holds the placeholder TODO from `kg new`; write the real value (journal-article, press-release, registry-record, drug-label, news-article, database-record or web-page)",
+        f"{path}:43:17: `sourceStrength` still holds the placeholder TODO from `kg new`; write the real value (primary (an official record or the paper itself), secondary (a summary or copy) or weak (machine-generated or unreviewed))",
     ]
 
 
@@ -158,7 +160,7 @@ REFUSALS = {
     (
         "drgus",
         "x",
-    ): "kg new: error: unknown class `drgus`; did you mean `drugs`? (write a folder name: alterations, cohorts, diseases, drugs, genes, measures, organizations, outcomes, people, protocols, publications, trials)\n",
+    ): f"kg new: error: unknown class `drgus`; did you mean `drugs`? (write a folder name: {', '.join(FOLDERS)})\n",
 }
 
 
@@ -180,8 +182,29 @@ def contributing_examples() -> list:
     return [(folder, stem, body) for folder, stem, body in EXAMPLE.findall(text)]
 
 
+SKETCH = re.compile(r"\*\*[^*]+\*\* \(`content/(\w+)/`\) — no file yet\..*?```yaml\n(.*?)```", re.DOTALL)
+
+
+def contributing_sketches() -> list:
+    """(folder, YAML) of the classes CONTRIBUTING.md can only sketch: no content file of theirs exists yet."""
+    return SKETCH.findall((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+
+
 def test_contributing_shows_every_class():
-    assert sorted(folder for folder, _, _ in contributing_examples()) == FOLDERS
+    shown = [folder for folder, _, _ in contributing_examples()] + [folder for folder, _ in contributing_sketches()]
+    assert sorted(shown) == FOLDERS
+
+
+@pytest.mark.parametrize("folder, body", contributing_sketches())
+def test_a_sketch_is_for_a_class_with_no_file_yet_and_uses_only_its_keys(folder, body):
+    assert not list((ROOT / "content" / folder).glob("*.yaml")), "a real file exists now: show it as the example"
+    sketch, problems = read_yaml(body.encode("utf-8"), "CONTRIBUTING.md")
+    assert problems == []
+    shape = SCHEMA.classes[folder].shape.properties
+    assert set(to_json(sketch)) <= set(shape)
+    assert {key for key, spec in shape.items() if spec.required} - {"label", "description", "sources"} <= set(
+        to_json(sketch)
+    )
 
 
 @pytest.mark.parametrize("folder, stem, body", contributing_examples(), ids=lambda v: v if "\n" not in str(v) else "")

@@ -78,6 +78,7 @@ class CLE(DefinedNamespace):
     assessedBy: URIRef
     boxedWarning: URIRef
     addsDrug: URIRef
+    enrolsCohort: URIRef
     testsDrug: URIRef
     standardError: URIRef
     plusMinus: URIRef

@@ -71,7 +71,8 @@ def _query_page(query, result, lang: str, prefixes: dict, pages: dict, namespace
         return "\n".join(lines + [ui("no_answers", lang)]) + "\n"
     shown = result.rows[:MAX_PAGE_ROWS]
     lines += table(
-        [f"`{cell(v)}`" for v in result.variables], [[_cell(t, prefixes, pages, namespace, lang) for t in row] for row in shown]
+        [f"`{cell(v)}`" for v in result.variables],
+        [[_cell(t, prefixes, pages, namespace, lang) for t in row] for row in shown],
     )
     lines += ["", f"{len(result.rows)} {ui('rows', lang)}"]
     if len(result.rows) > len(shown):

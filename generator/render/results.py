@@ -202,10 +202,15 @@ def how_compared(ctx, pair: Comparison) -> str:
 
 
 def treatment_of(ctx, cohort: str | None) -> list:
-    """The drugs a cohort was given on top of (or instead of) a protocol."""
+    """The drugs a cohort was given on top of (or instead of) a protocol: its own, else — for the intervention
+    group of a single-group trial, which states them once, on the trial — those of the trial that enrols it."""
     if cohort is None:
         return []
-    return ctx.targets(cohort, CLE.addsDrug) + ctx.targets(cohort, CLE.testsDrug)
+    drugs = ctx.targets(cohort, CLE.addsDrug) + ctx.targets(cohort, CLE.testsDrug)
+    intervention = str(ctx.value(cohort, CLE.cohortRole) or "") == "intervention"
+    for trial in ctx.sources_of(cohort, CLE.enrolsCohort) if intervention and not drugs else []:
+        drugs += [d for d in ctx.targets(trial, CLE.addsDrug) + ctx.targets(trial, CLE.testsDrug) if d not in drugs]
+    return drugs
 
 
 def time_words(ctx, time_point: str) -> str:

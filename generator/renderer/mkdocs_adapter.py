@@ -79,8 +79,7 @@ def render_site(
     settings["theme"] = theme
     if settings.get("site_url") and site_url_suffix:
         settings["site_url"] = settings["site_url"].rstrip("/") + "/" + site_url_suffix
-    if on_page is not None or dirty:
-        settings["hooks"] = list(settings.get("hooks") or []) + [str(HOOKS)]
+    settings["hooks"] = list(settings.get("hooks") or []) + [str(HOOKS)]
     config = MkDocsConfig(config_file_path=str((root / "mkdocs.yml").resolve()))
     config.load_dict(settings)
     errors, warnings = config.validate()
