@@ -12,11 +12,11 @@ from .build import build_project
 from .check.pipeline import Summary, check_project, check_summary
 from .load.known_ids import known_ids_from_files
 from .load.ontology import load_schema
-from .load.saved_queries import SavedQueryError, load_saved_queries, read_query_file, saved_names
+from .load.saved_queries import read_query_file, saved_names
 from .model.timing import StageTimer
 from .model.wording import PLACEHOLDER
 from .preview.watch import watch
-from .sparql.engine import FORMATS, QueryError, format_result, run_query, snapshot_text
+from .sparql.engine import FORMATS, QueryError, format_result, run_query
 from .sparql.publish import PublishError, publish
 from .sparql.serve import Endpoint, ServeError
 from .sparql.store import project_store
@@ -24,7 +24,6 @@ from .tools.scaffold import new_entity
 from .tools.synth import write_synthetic_tree
 from .write.curie_cache import save_prefix_cache
 from .write.editor_schemas import SCHEMA_FOLDER, write_schemas
-from .write.snapshots import write_snapshots
 
 __all__ = ["main"]
 
@@ -184,14 +183,12 @@ def cmd_query(args) -> int:
     if args.format not in FORMATS:
         return _fail("query", f"unknown format `{args.format}`; use one of: {', '.join(FORMATS)}")
     try:
-        text = None if args.update_snapshots else _query_text(args)
+        text = _query_text(args)
     except QueryError as error:
         return _fail("query", str(error))
     store, prefixes, problems = project_store(args.root)
     if problems:
         return _report(problems)
-    if args.update_snapshots:
-        return _update_snapshots(args, store)
     try:
         result = run_query(store, text, timeout=args.timeout, max_rows=args.max_rows, prefixes=prefixes)
         output = format_result(result, args.format, prefixes)
@@ -204,20 +201,6 @@ def cmd_query(args) -> int:
             f"kg query: only the first {args.max_rows} results are shown; add LIMIT or raise --max-rows",
             file=sys.stderr,
         )
-    return 0
-
-
-def _update_snapshots(args, store) -> int:
-    try:
-        saved = load_saved_queries(args.root)
-        texts = {
-            query.name: snapshot_text(run_query(store, query.text, timeout=args.timeout, max_rows=args.max_rows))
-            for query in saved
-        }
-    except (QueryError, SavedQueryError) as error:
-        return _fail("query", str(error))
-    count = write_snapshots(args.root, texts)
-    print(f"wrote {count} snapshots to queries/expected/")
     return 0
 
 
@@ -266,9 +249,6 @@ def _query_arguments(command) -> None:
     command.add_argument("--format", default="table", help="table (default), csv, tsv, json or xml")
     command.add_argument("--timeout", type=float, default=30.0, help="stop the query after S seconds (default 30)")
     command.add_argument("--max-rows", type=int, default=10_000, help="show at most N results (default 10000)")
-    command.add_argument(
-        "--update-snapshots", action="store_true", help="rewrite queries/expected/<name>.tsv from the current content"
-    )
 
 
 def _serve_arguments(command) -> None:

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.load.saved_queries import load_saved_queries, snapshot_path
+from generator.load.saved_queries import load_saved_queries
 from generator.sparql.engine import run_query
 from tests.conftest import ROOT
 
@@ -113,13 +113,18 @@ def test_csv_download(page, site_url, published_store):
     assert rows == [["cohort", "patients"]] + expected
 
 
-def test_a_saved_question_opens_from_the_url_and_matches_its_snapshot(page, site_url):
+def saved_rows(published_store, name: str) -> int:
+    """How many rows the saved question answers on the published dump, asked of the Python engine."""
+    query = next(query for query in load_saved_queries(ROOT) if query.name == name)
+    return len(run_query(published_store, query.text).rows)
+
+
+def test_a_saved_question_opens_from_the_url_and_gives_the_engines_answer(page, site_url, published_store):
     name = "funders-of-blinatumomab-trials"
     page.goto(f"{site_url}/playground/?query={name}")
     page.wait_for_selector("#kg-results table", timeout=WAIT_MS)
     assert page.input_value("#kg-question") == name
-    snapshot = snapshot_path(ROOT, name).read_text(encoding="utf-8").splitlines()
-    assert len(table_rows(page)) == len(snapshot) - 1
+    assert len(table_rows(page)) == saved_rows(published_store, name) > 0
 
 
 def test_every_saved_question_is_offered(page, site_url):
@@ -179,13 +184,12 @@ def test_everything_is_served_by_the_site_itself(page, site_url):
     assert any(url.endswith("/assets/vendor/oxigraph/web_bg.wasm") for url in page.requests)
 
 
-def test_query_pages_show_their_answers_without_javascript(browser, site_url):
+def test_query_pages_show_their_answers_without_javascript(browser, site_url, published_store):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "/queries/funders-of-blinatumomab-trials/")
     rows = page.eval_on_selector_all("article table tbody tr", "rows => rows.length")
-    snapshot = snapshot_path(ROOT, "funders-of-blinatumomab-trials").read_text(encoding="utf-8").splitlines()
-    assert rows == len(snapshot) - 1
+    assert rows == saved_rows(published_store, "funders-of-blinatumomab-trials") > 0
     assert page.locator("article table a[href$='/trials/blinfant/']").count() >= 1
     assert page.locator("a.md-button[href$='playground/?query=funders-of-blinatumomab-trials']").count() == 1
     page.goto(site_url + "/nl/queries/")
