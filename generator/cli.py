@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import signal
 import sys
@@ -12,16 +13,20 @@ from .build import build_project
 from .check.pipeline import Summary, check_project, check_summary
 from .load.known_ids import known_ids_from_files
 from .load.ontology import load_schema
+from .load.rdf_dump import DumpError
 from .load.saved_queries import read_query_file, saved_names
+from .model.changes import diff_to_json
 from .model.timing import StageTimer
 from .model.wording import PLACEHOLDER
 from .preview.watch import watch
+from .render.change_words import diff_markdown, diff_text
 from .sparql.engine import FORMATS, QueryError, format_result, run_query
 from .sparql.publish import PublishError, publish
 from .sparql.serve import Endpoint, ServeError
 from .sparql.store import project_store
 from .tools.scaffold import new_entity
 from .tools.synth import write_synthetic_tree
+from .versions.compare import CompareError, compare
 from .write.curie_cache import save_prefix_cache
 from .write.editor_schemas import SCHEMA_FOLDER, write_schemas
 
@@ -239,6 +244,44 @@ def cmd_publish(args) -> int:
     return 0
 
 
+DIFF_FORMATS = ("text", "markdown", "json")
+
+
+def cmd_diff(args) -> int:
+    if args.format not in DIFF_FORMATS:
+        return _fail("diff", f"unknown format `{args.format}`; use one of: {', '.join(DIFF_FORMATS)}")
+    try:
+        comparison = compare(args.root, args.old, args.new)
+    except (CompareError, DumpError) as error:
+        return _fail("diff", str(error))
+    if comparison.problems:
+        return _report(comparison.problems)
+    diff, namespace = comparison.diff, comparison.namespace
+    if args.format == "json":
+        output = json.dumps(diff_to_json(diff), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    elif args.format == "markdown":
+        output = "\n".join(diff_markdown(diff, args.lang, namespace, args.limit)).rstrip() + "\n"
+    else:
+        output = diff_text(diff, args.lang, namespace, args.limit)
+    sys.stdout.write(output)
+    return 0
+
+
+def _diff_arguments(command) -> None:
+    command.add_argument(
+        "old",
+        nargs="?",
+        default=None,
+        help="a git revision (tag, branch, commit) or a dump (kg.trig, …); default: the merge base with main",
+    )
+    command.add_argument("new", nargs="?", default=None, help="a git revision or a dump; default: the work tree")
+    command.add_argument("--format", default="text", help="text (default), markdown or json")
+    command.add_argument("--lang", default="en", help="the language of the words (en, the default, or nl)")
+    command.add_argument(
+        "--limit", type=int, default=None, help="list at most N entities per kind of change (default: all)"
+    )
+
+
 def _query_arguments(command) -> None:
     command.add_argument(
         "query",
@@ -266,7 +309,12 @@ def _publish_arguments(command) -> None:
     command.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each graph (default 60)")
 
 
-ARGUMENTS = {"query": _query_arguments, "serve": _serve_arguments, "publish": _publish_arguments}
+ARGUMENTS = {
+    "query": _query_arguments,
+    "serve": _serve_arguments,
+    "publish": _publish_arguments,
+    "diff": _diff_arguments,
+}
 
 
 COMMANDS = {
@@ -279,6 +327,7 @@ COMMANDS = {
     "query": (cmd_query, "run a SPARQL query over the graph (named graphs kept, default graph = their union)"),
     "serve": (cmd_serve, "serve a read-only SPARQL endpoint at http://HOST:PORT/query"),
     "publish": (cmd_publish, "load every named graph into a store speaking the SPARQL Graph Store Protocol"),
+    "diff": (cmd_diff, "what changed in the graph between two versions (git revisions or dumps), per entity, in words"),
 }
 
 
