@@ -27,6 +27,7 @@ from .sparql.store import project_store
 from .tools.scaffold import new_entity
 from .tools.synth import write_synthetic_tree
 from .versions.compare import CompareError, compare
+from .versions.release import ReleaseError, release
 from .write.curie_cache import save_prefix_cache
 from .write.editor_schemas import SCHEMA_FOLDER, write_schemas
 
@@ -267,6 +268,21 @@ def cmd_diff(args) -> int:
     return 0
 
 
+def cmd_release(args) -> int:
+    try:
+        done = release(args.root, args.version)
+    except ReleaseError as error:
+        for line in str(error).splitlines():
+            _fail("release", line)
+        return 1
+    print(
+        f"released {done.version}: committed {', '.join(done.files)} and tagged {done.tag}"
+        + (f" (changes since {done.previous})" if done.previous else " (the first release)")
+        + f"; publish it with `git push origin HEAD {done.tag}`"
+    )
+    return 0
+
+
 def _diff_arguments(command) -> None:
     command.add_argument(
         "old",
@@ -280,6 +296,10 @@ def _diff_arguments(command) -> None:
     command.add_argument(
         "--limit", type=int, default=None, help="list at most N entities per kind of change (default: all)"
     )
+
+
+def _release_arguments(command) -> None:
+    command.add_argument("version", help="the new version, MAJOR.MINOR.PATCH (the tag will be vMAJOR.MINOR.PATCH)")
 
 
 def _query_arguments(command) -> None:
@@ -314,6 +334,7 @@ ARGUMENTS = {
     "serve": _serve_arguments,
     "publish": _publish_arguments,
     "diff": _diff_arguments,
+    "release": _release_arguments,
 }
 
 
@@ -328,6 +349,7 @@ COMMANDS = {
     "serve": (cmd_serve, "serve a read-only SPARQL endpoint at http://HOST:PORT/query"),
     "publish": (cmd_publish, "load every named graph into a store speaking the SPARQL Graph Store Protocol"),
     "diff": (cmd_diff, "what changed in the graph between two versions (git revisions or dumps), per entity, in words"),
+    "release": (cmd_release, "write VERSION into the ontology and the changelog entry, commit and tag vVERSION"),
 }
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 from pathlib import Path
 
+from generator.cli import main
 from tests.conftest import ROOT, copy_project
 
 MINIMAL_SOURCE = "sources: [{source: paper, locator: the document itself}]\n"
@@ -33,10 +35,9 @@ def make_tree(tmp_path: Path, files: dict, with_paper: bool = True) -> Path:
 SNAPSHOT_CONTENT = Path(__file__).resolve().parent / "fixtures" / "snapshot-tree" / "content"
 
 
-def git(root: Path, *args: str, date: str = "2026-01-05T10:00:00+00:00") -> str:
-    """Run git in root as a fixed author at a fixed date (so commit dates are known); its stdout."""
-    env = {
-        **os.environ,
+def git_identity(date: str) -> dict:
+    """The environment that makes git commit as a fixed author at a fixed date (so commit dates are known)."""
+    return {
         "GIT_AUTHOR_NAME": "Test Author",
         "GIT_AUTHOR_EMAIL": "author@example.org",
         "GIT_COMMITTER_NAME": "Test Author",
@@ -46,6 +47,23 @@ def git(root: Path, *args: str, date: str = "2026-01-05T10:00:00+00:00") -> str:
         "GIT_CONFIG_GLOBAL": "/dev/null",
         "GIT_CONFIG_NOSYSTEM": "1",
     }
+
+
+@contextlib.contextmanager
+def committing_at(date: str):
+    """While inside, git run by the code under test (kg release) commits as git_identity(date)."""
+    saved = dict(os.environ)
+    os.environ.update(git_identity(date))
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def git(root: Path, *args: str, date: str = "2026-01-05T10:00:00+00:00") -> str:
+    """Run git in root as a fixed author at a fixed date; its stdout."""
+    env = {**os.environ, **git_identity(date)}
     done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -108,3 +126,10 @@ sources:
 EDITED_OUTCOME = (SNAPSHOT_CONTENT / "outcomes" / "blinfant-os-2y.yaml").read_text(encoding="utf-8").replace(
     "estimate: 93.3", "estimate: 93.4"
 ) + "  - {source: press-release, locator: paragraph 2, supports: [estimate]}\n"
+
+
+def kg(capsys, *args) -> tuple:
+    """(exit code, stdout, stderr) of one `kg` command run in this process."""
+    code = main([str(arg) for arg in args])
+    out, err = capsys.readouterr()
+    return code, out, err

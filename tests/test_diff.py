@@ -18,7 +18,7 @@ from generator.load.saved_queries import load_saved_queries
 from generator.model.quads import open_store, to_quads
 from generator.sparql.engine import run_query
 from generator.write.dumps import write_dumps
-from tests.helpers import CONTRIBUTION, EDITED_OUTCOME, git, git_project, write_content
+from tests.helpers import CONTRIBUTION, EDITED_OUTCOME, git, git_project, kg, write_content
 
 NAMESPACE = "https://w3id.org/cle/id/"
 RENAMED_DRUG = ("nl: Blinatumomab}", "nl: Blinatumomab (Blincyto)}")
@@ -44,13 +44,6 @@ def repo(tmp_path_factory):
     git(root, "commit", "--quiet", "-m", "Add inotuzumab", date="2026-02-01T09:00:00+00:00")
     git(root, "tag", "v0.2.0")
     return root
-
-
-def kg(capsys, *args) -> tuple:
-    """(exit code, stdout, stderr) of one `kg` run in this process."""
-    code = main([str(arg) for arg in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

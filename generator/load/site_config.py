@@ -18,7 +18,7 @@ def read_site_config(root: Path) -> dict:
 
 def read_site_info(root: Path, languages: tuple) -> SiteInfo:
     """The repository URL and edit path, the default language (theme.language, else the first required
-    language) and the URL style, from mkdocs.yml."""
+    language), the URL style and the site URL, from mkdocs.yml."""
     config = read_site_config(root)
     theme = config.get("theme") or {}
     default = str(theme.get("language") or "") if isinstance(theme, dict) else ""
@@ -27,4 +27,5 @@ def read_site_info(root: Path, languages: tuple) -> SiteInfo:
         str(config.get("repo_url") or ""),
         str(config.get("edit_uri") or ""),
         bool(config.get("use_directory_urls", True)),
+        str(config.get("site_url") or ""),
     )

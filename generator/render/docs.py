@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from .entity_page import entity_pages
 from .escaping import front_matter
+from .listings.changelog import changelog_page
 from .listings.class_index import class_index
+from .listings.downloads import DOWNLOADS_PAGE, downloads_page
 from .listings.home import LISTINGS, home_page
 from .listings.overview import overview_page
 from .listings.sources_page import sources_page
@@ -17,13 +19,15 @@ __all__ = ["listing_parts", "listing_nav", "language_docs", "with_front_matter"]
 
 
 def listing_parts(ctx, home_text: str | None) -> dict:
-    """name -> make(), where make() returns doc path -> text: home, overview, timeline, sources and each class
-    index (a long list is split into several pages)."""
+    """name -> make(), where make() returns doc path -> text: home, overview, timeline, sources, changelog (with
+    its feed), downloads and each class index (a long list is split into several pages)."""
     parts = {
         "home": lambda: {"index.md": home_page(ctx, home_text)},
         "overview": lambda: {"overview.md": overview_page(ctx)},
         "timeline": lambda: timeline_page(ctx),  # timeline.md, then timeline/2.md … when the list is long
         "sources": lambda: sources_page(ctx),
+        "changelog": lambda: changelog_page(ctx),  # changelog.md and its Atom feed, changelog.xml
+        "downloads": lambda: downloads_page(ctx),
     }
     for cls in ctx.schema.classes.values():
         parts[f"class:{cls.folder}"] = lambda cls=cls: class_index(ctx, cls)
@@ -31,9 +35,11 @@ def listing_parts(ctx, home_text: str | None) -> dict:
 
 
 def listing_nav(ctx) -> list:
-    """The generated part of the navigation: home, overview, timeline, sources and every class."""
+    """The generated part of the navigation: home, overview, timeline, sources, every class, downloads and the
+    changelog."""
     nav = [(ui("home", ctx.lang), "index.md")] + [(ui(name, ctx.lang), f"{name}.md") for name in LISTINGS]
-    return nav + [(ctx.class_label(cls), f"{cls.folder}/index.md") for cls in ctx.schema.classes.values()]
+    nav += [(ctx.class_label(cls), f"{cls.folder}/index.md") for cls in ctx.schema.classes.values()]
+    return nav + [(ui("downloads_title", ctx.lang), DOWNLOADS_PAGE), (ui("changelog", ctx.lang), "changelog.md")]
 
 
 def with_front_matter(ctx, hand_written: dict) -> dict:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from ..model.vocab import CLE
 from .escaping import front_matter, inline
 from .page_meta import entity_meta
+from .sections.citation import citation
 from .sections.citations import citations
 from .sections.data_links import data_links
+from .sections.history import history
 from .sections.infobox import infobox, unverified_banner
 from .sections.neighbourhood import neighbourhood
 from .sections.outcomes import derivations, outcome_summary
@@ -42,6 +44,8 @@ SECTIONS = (
     citations,
     relations,
     neighbourhood,
+    history,
+    citation,
     sources_section,
     data_links,
 )
