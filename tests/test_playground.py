@@ -9,6 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from playwright.sync_api import sync_playwright
+from rdflib import Graph
+from rdflib.namespace import VOID
 
 from generator.load.saved_queries import load_saved_queries
 from generator.sparql.engine import run_query
@@ -131,6 +133,31 @@ def test_every_saved_question_is_offered(page, site_url):
     open_playground(page, site_url)
     offered = page.eval_on_selector_all("#kg-question option", "options => options.map(o => o.value)")
     assert offered[1:] == [query.name for query in load_saved_queries(ROOT)]
+
+
+def test_class_and_property_names_complete_from_the_dataset_description(page, site_url, site_dir):
+    void = Graph().parse(site_dir / "data" / "void.ttl", format="turtle")
+    names = {str(o) for o in void.objects(None, VOID["class"])} | {str(o) for o in void.objects(None, VOID.property)}
+    cle = "https://w3id.org/cle/ontology#"
+    open_playground(page, site_url)
+    page.fill("#kg-query", "")
+    page.locator("#kg-query").press_sequentially("SELECT * WHERE { ?d a cle:Dr")
+    page.wait_for_selector("#kg-complete li", timeout=WAIT_MS)
+    offered = page.eval_on_selector_all("#kg-complete li", "items => items.map(li => li.dataset.name)")
+    assert set(offered) == {f"cle:{n[len(cle) :]}" for n in names if n.startswith(cle + "Dr")} == {"cle:Drug"}
+    page.keyboard.press("Enter")
+    assert page.input_value("#kg-query") == "SELECT * WHERE { ?d a cle:Drug"
+    assert page.is_hidden("#kg-complete")
+    page.locator("#kg-query").press_sequentially(" ; cle:")
+    page.wait_for_selector("#kg-complete li", timeout=WAIT_MS)
+    assert page.locator("#kg-complete li").count() == 8  # the first eight of every cle: name
+    page.keyboard.press("ArrowDown")
+    second = page.eval_on_selector("#kg-complete li[aria-selected=true]", "li => li.dataset.name")
+    page.keyboard.press("Tab")
+    assert page.input_value("#kg-query").endswith(f" ; {second}")
+    page.locator("#kg-query").press_sequentially(" cle:")
+    page.keyboard.press("Escape")
+    assert page.is_hidden("#kg-complete") and page.errors == []
 
 
 def test_a_syntax_error_is_shown_readably(page, site_url):
