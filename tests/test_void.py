@@ -131,3 +131,13 @@ def test_the_licence_is_the_same_everywhere_it_is_stated():
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith(f"{code} License\n")
     assert "Creative Commons Attribution 4.0 International" in (ROOT / "LICENSE-DATA.md").read_text(encoding="utf-8")
     assert isinstance(stated, URIRef)
+
+
+def test_the_version_has_one_place():
+    """owl:versionInfo in the ontology header; the versionIRI follows it and CITATION.cff does not repeat it."""
+    ontology = Graph().parse(ROOT / "ontology" / "cle.ttl", format="turtle")
+    header = URIRef("https://w3id.org/cle/ontology")
+    version = str(value(ontology, header, OWL.versionInfo))
+    assert value(ontology, header, OWL.versionIRI) == URIRef(f"{header}/{version}")
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert "version" not in citation and "date-released" not in citation

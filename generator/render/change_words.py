@@ -4,6 +4,7 @@ questions' titles."""
 
 from __future__ import annotations
 
+from ..map.curies import compress_iri
 from ..model.changes import ADDED, CHANGED, REMOVED, Change, GraphDiff, Value
 from ..model.schema import local_name, pick
 from ..model.vocab import BINDINGS, CLE, PROV, RDF, RDFS
@@ -24,13 +25,14 @@ def _plain(text: str) -> str:
 
 
 def _iri_words(diff: GraphDiff, iri: str, lang: str, namespace: str) -> str:
+    """An IRI by its label, else its prefixed name (ours, or an identifier's CURIE such as pubmed:27292104)."""
     labels = diff.labels.get(iri)
     if labels:
         return pick(labels, lang, iri)
     for prefix, start in sorted((("id", namespace), *BINDINGS), key=lambda item: -len(item[1])):
         if start and iri.startswith(start) and iri[len(start) :]:
             return f"{prefix}:{iri[len(start) :]}"
-    return f"<{iri}>"
+    return compress_iri(iri) or f"<{iri}>"
 
 
 def property_words(diff: GraphDiff, prop: str, lang: str, value: Value | None = None) -> str:

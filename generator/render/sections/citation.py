@@ -40,10 +40,10 @@ def page_citation(ctx, entity_id: str) -> PageCitation:
     )
 
 
-def _fence(text: str, info: str = "") -> list:
+def _fence(text: str) -> list:
     """A code block whose fence is longer than any run of backticks in the text."""
     ticks = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
-    return [f"{ticks}{info}", text.rstrip("\n"), ticks, ""]
+    return [ticks, text.rstrip("\n"), ticks, ""]
 
 
 def citation(ctx, entity_id: str) -> list:
@@ -52,4 +52,5 @@ def citation(ctx, entity_id: str) -> list:
         f"[{inline(text)}]({url(text)})" if is_url else inline(text) for is_url, text in citation_parts(cited, ctx.lang)
     )
     lines = heading(2, ui("cite_title", ctx.lang)) + [sentence, ""]
-    return lines + ["BibTeX:", ""] + _fence(bibtex(cited), "bibtex") + ["RIS:", ""] + _fence(ris(cited))
+    # Plain code blocks: Pygments' BibTeX colours fail the contrast check on Material's code background.
+    return lines + ["BibTeX:", ""] + _fence(bibtex(cited)) + ["RIS:", ""] + _fence(ris(cited))
