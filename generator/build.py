@@ -30,6 +30,7 @@ from .render.ui_text import ui
 from .renderer.mkdocs_adapter import SiteBuildError
 from .renderer.worker import render_site_isolated
 from .sparql.engine import answer_saved
+from .versions.release import release_build_problems
 from .versions.release_dumps import write_release_dumps
 from .write.curie_cache import save_prefix_cache
 from .write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
@@ -212,6 +213,9 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) 
     edition = edition_of(root, checked)
     site = read_site_info(root, schema.languages)
     languages = site_languages(schema.languages, site.default_language)
+    problems = release_build_problems(root, edition)
+    if problems:
+        return {"problems": problems}
     with timer.stage("releases"):
         releases, problems = write_release_dumps(root, edition, staging, languages[0])
     if problems:

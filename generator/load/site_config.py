@@ -8,7 +8,7 @@ import yaml
 
 from ..model.site_info import SiteInfo
 
-__all__ = ["read_site_config", "read_site_info"]
+__all__ = ["read_site_config", "read_site_info", "setting_line"]
 
 
 def read_site_config(root: Path) -> dict:
@@ -29,3 +29,9 @@ def read_site_info(root: Path, languages: tuple) -> SiteInfo:
         bool(config.get("use_directory_urls", True)),
         str(config.get("site_url") or ""),
     )
+
+
+def setting_line(root: Path, key: str) -> int:
+    """The line of mkdocs.yml where a top-level setting is written (1 when it is not)."""
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next((number for number, line in enumerate(lines, start=1) if line.startswith(f"{key}:")), 1)

@@ -55,7 +55,7 @@ def shape_names(schema) -> dict:
     return found
 
 
-def _checked_version(tree: Path, name: str, questions_root: Path) -> ProjectVersion:
+def _checked_version(tree: Path, name: str, questions_root: Path, answers: bool = True) -> ProjectVersion:
     checked = check_project(tree)
     if not checked.ok:
         return ProjectVersion(name, problems=checked.problems)
@@ -64,7 +64,7 @@ def _checked_version(tree: Path, name: str, questions_root: Path) -> ProjectVers
     return ProjectVersion(
         name,
         quads,
-        answer_saved(saved, open_store(quads)),
+        answer_saved(saved, open_store(quads)) if answers else {},
         {query.name: dict(query.titles) for query in saved},
         shape_names(checked.schema),
         checked.schema.entity_namespace,
@@ -77,15 +77,16 @@ def work_tree_version(root: Path) -> ProjectVersion:
     return _checked_version(root, WORK_TREE, root)
 
 
-def revision_version(root: Path, revision: str, name: str | None = None) -> ProjectVersion:
-    """The project as committed at a git revision (GitError if git does not know it). Problems name the file as
-    it was at the revision: 'v0.1.0:content/drugs/x.yaml:3:1: …'."""
+def revision_version(root: Path, revision: str, name: str | None = None, answers: bool = True) -> ProjectVersion:
+    """The project as committed at a git revision (GitError if git does not know it), with the answers to its
+    saved questions unless answers is False. Problems name the file as it was at the revision:
+    'v0.1.0:content/drugs/x.yaml:3:1: …'."""
     commit = commit_of(root, revision)
     shown = name or f"{revision} ({commit.short})"
     scratch = make_scratch("kg-revision-")
     try:
         write_files(scratch, files_at(root, commit.hash))
-        found = _checked_version(scratch, shown, scratch)
+        found = _checked_version(scratch, shown, scratch, answers)
     finally:
         remove_tree(scratch)
     found.problems = [

@@ -11,14 +11,24 @@ from pathlib import Path
 
 from ..load.git_history import PROJECT_FOLDERS, GitError, changed_paths, commit_of, is_checkout, release_tags
 from ..load.ontology import parse_ontology
-from ..load.site_config import read_site_info
+from ..load.site_config import read_site_info, setting_line
 from ..model.changes import GraphDiff
 from ..model.edition import TAG_PREFIX, VERSION_PATTERN, version_key
+from ..model.problems import Position, Problem
 from ..write.release_files import changelog_json, commit_and_tag, write_release_files
 from .compare import compare_versions
 from .project_version import revision_version, work_tree_version
 
-__all__ = ["release", "Released", "ReleaseError", "with_version", "PLACEHOLDER_HOSTS", "placeholder_settings"]
+__all__ = [
+    "release",
+    "Released",
+    "ReleaseError",
+    "with_version",
+    "PLACEHOLDER_HOSTS",
+    "placeholder_settings",
+    "placeholder_message",
+    "release_build_problems",
+]
 
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
 _VERSION_INFO = re.compile(r'(owl:versionInfo\s+")([^"]*)(")')
@@ -49,6 +59,27 @@ def placeholder_settings(root: Path) -> list:
     return found
 
 
+def placeholder_message(key: str, value: str) -> str:
+    return (
+        f"{key} is {value or 'empty'}; set site_url and repo_url to where the site and the repository really are "
+        "before a release (citations, the dataset description and the feed use them)"
+    )
+
+
+def release_build_problems(root: Path, edition) -> list:
+    """A build of a released commit (a release tag points at HEAD) must not publish placeholder addresses."""
+    tags = [r.tag for r in edition.releases if edition.head is not None and r.commit.hash == edition.head.hash]
+    if not tags:
+        return []
+    return [
+        Problem(
+            Position("mkdocs.yml", setting_line(root, key), 1),
+            f"building the release {tags[0]}: " + placeholder_message(key, value),
+        )
+        for key, value in placeholder_settings(root)
+    ]
+
+
 def with_version(text: str, version: str) -> str | None:
     """The ontology header with owl:versionInfo (and the version in owl:versionIRI) set; None if the text has
     no owl:versionInfo.
@@ -67,11 +98,7 @@ def _refusals(root: Path, version: str) -> list:
     reasons = []
     if not VERSION_PATTERN.fullmatch(version):
         reasons.append(f"`{version}` is not a version; write MAJOR.MINOR.PATCH, such as 1.0.0")
-    for key, value in placeholder_settings(root):
-        reasons.append(
-            f"mkdocs.yml: {key} is {value or 'empty'!s}; set site_url and repo_url to where the site and the "
-            "repository really are before a release (citations, the dataset description and the feed use them)"
-        )
+    reasons += [f"mkdocs.yml: {placeholder_message(key, value)}" for key, value in placeholder_settings(root)]
     if not is_checkout(root):
         return reasons + [f"{root} is not a git checkout; releases are git tags"]
     dirty = changed_paths(root, (*PROJECT_FOLDERS, "changelog", "mkdocs.yml", "CITATION.cff"))

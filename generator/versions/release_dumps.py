@@ -30,7 +30,7 @@ def write_release_dumps(root: Path, edition, site: Path, lang: str) -> tuple:
     release whose tag no longer checks cleanly is a problem: the site would otherwise lose its data."""
     sizes, problems = {}, []
     for release in edition.releases:
-        version = revision_version(root, release.tag, release.version)
+        version = revision_version(root, release.tag, release.version, answers=False)
         if version.problems:
             first = sorted(set(version.problems))[0]
             problems.append(
