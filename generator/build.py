@@ -216,10 +216,6 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) 
     problems = release_build_problems(root, edition)
     if problems:
         return {"problems": problems}
-    with timer.stage("releases"):
-        releases, problems = write_release_dumps(root, edition, staging, languages[0])
-    if problems:
-        return {"problems": problems}
     with timer.stage("pages"):
         navs, counts = {}, {}
         for lang, pages, navs[lang] in generate_docs(root, checked, edition):
@@ -227,6 +223,9 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) 
             copy_vendor_files(root, staging / "docs" / lang)
             counts[lang] = sum(1 for path in pages if path.endswith(".md"))
     with timer.stage("dumps"):
+        releases, problems = write_release_dumps(root, edition, staging, languages[0])
+        if problems:
+            return {"problems": problems}
         quads = to_quads(mapped.graphs)
         saved = load_saved_queries(root)
         sizes = write_published_data(staging, quads, schema, edition, site, saved, releases, languages)

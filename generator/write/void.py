@@ -67,7 +67,7 @@ def _slug(iri: str) -> str:
     """A readable, stable name for a term inside the dataset IRI: its prefixed name, else a short hash.
 
     >>> _slug("https://w3id.org/cle/ontology#Drug"), _slug("urn:x")
-    ('cle-Drug', 'h-7bc4d5be')
+    ('cle-Drug', 'h-1ff30242')
     """
     for prefix, namespace in sorted(VOID_PREFIXES.items(), key=lambda item: -len(item[1])):
         local = iri[len(namespace) :]
