@@ -294,7 +294,10 @@ def _diff_arguments(command) -> None:
     command.add_argument("--format", default="text", help="text (default), markdown or json")
     command.add_argument("--lang", default="en", help="the language of the words (en, the default, or nl)")
     command.add_argument(
-        "--limit", type=int, default=None, help="list at most N entities per kind of change (default: all)"
+        "--limit",
+        type=int,
+        default=None,
+        help="list at most N entities per kind of change and N rows per answer (default: all)",
     )
 
 

@@ -211,3 +211,11 @@ def test_errors_say_what_to_give(repo, capsys, tmp_path):
     )
     code, _, err = kg(capsys, "--root", repo, "diff", "v0.1.0", "v0.2.0", "--format", "yaml")
     assert (code, err) == (1, "kg diff: error: unknown format `yaml`; use one of: text, markdown, json\n")
+
+
+def test_a_limit_bounds_the_entities_and_rows_listed(repo, capsys):
+    _, out, _ = kg(capsys, "--root", repo, "diff", "v0.1.0", "v0.2.0", "--limit", "1")
+    lines = out.splitlines()
+    added = lines[lines.index("Added") + 1 :]
+    assert added[0].startswith("+ ") and [line for line in added if line.startswith("  and ")][0] == "  and 2 more"
+    assert "    + and 3 more" in lines  # graphs-per-file gains four rows: one shown

@@ -143,7 +143,8 @@ def _limited(items: list, limit: int | None) -> tuple:
 
 
 def diff_text(diff: GraphDiff, lang: str, namespace: str, limit: int | None = None) -> str:
-    """The diff as plain text, for the terminal (at most limit entities per kind of change, if given)."""
+    """The diff as plain text, for the terminal (at most limit entities per kind of change and rows per answer,
+    if given)."""
     lines = [ui("diff_between", lang, old=_plain(diff.old), new=_plain(diff.new)), diff_summary(diff, lang)]
     if diff.empty:
         return "\n".join(lines + [ui("diff_none", lang)]) + "\n"
@@ -167,7 +168,9 @@ def diff_text(diff: GraphDiff, lang: str, namespace: str, limit: int | None = No
             title, how = _answer_head(diff, answer, lang)
             lines.append(f"{MARKS[answer.status]} {_plain(title)} ({answer.name}): {how}")
             for mark, rows in (("+", answer.added), ("-", answer.removed)):
-                lines += [f"    {mark} {_row_words(diff, row, lang, namespace)}" for row in rows]
+                shown, rest = _limited(list(rows), limit)
+                lines += [f"    {mark} {_row_words(diff, row, lang, namespace)}" for row in shown]
+                lines += [f"    {mark} {ui('more', lang, n=rest)}"] if rest else []
     return "\n".join(lines) + "\n"
 
 
@@ -210,9 +213,11 @@ def diff_markdown(
             title, how = _answer_head(diff, answer, lang)
             lines.append(f"- **{inline(title)}** (`{answer.name}`): {inline(how)}")
             for mark, rows in ((ADDED, answer.added), (REMOVED, answer.removed)):
+                shown, rest = _limited(list(rows), limit)
                 lines += [
                     f"    - {ui(f'diff_row_{mark}', lang)}: {inline(_row_words(diff, row, lang, namespace))}"
-                    for row in rows
+                    for row in shown
                 ]
+                lines += [f"    - {ui(f'diff_row_{mark}', lang)}: {ui('more', lang, n=rest)}"] if rest else []
         lines.append("")
     return lines
