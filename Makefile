@@ -64,9 +64,10 @@ serve: $(STAMP) $(NODE_STAMP)
 sparql: $(STAMP)
 	$(BIN)/kg serve
 
-## make snapshots: rewrite queries/expected/ after a deliberate content change (review the diff)
+## make snapshots: rewrite the expected answers of the frozen fixture tree (tests/fixtures/snapshot-tree/expected/)
+## after a question or the ontology changed on purpose; review the diff. Content changes never need it.
 snapshots: $(STAMP)
-	$(BIN)/kg query --update-snapshots
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_query_snapshots.py --update-snapshots
 
 ## make bench-query: competency questions on the real and a 1M-triple synthetic graph, Oxigraph vs rdflib
 bench-query: $(STAMP)

@@ -12,6 +12,7 @@ from pathlib import Path
 from .check.pipeline import Checked, ProjectCache, check_project
 from .load.benchmarks import BUILD_RESULTS, PREVIEW_RESULTS, read_results
 from .load.built_site import count_files
+from .load.edition import read_edition
 from .load.saved_queries import load_saved_queries
 from .load.site_config import read_site_info
 from .load.site_pages import hand_written_files, home_text
@@ -23,17 +24,20 @@ from .model.timing import StageTimer
 from .render.context import PageContext
 from .render.diagrams import fill_diagrams
 from .render.docs import language_docs
+from .render.footer import render_overrides
 from .render.performance_page import PERFORMANCE_PAGE, performance_markdown
 from .render.query_pages import PLAYGROUND_PAGE, query_docs
 from .renderer.graphviz import GraphvizLayout, LayoutError, missing_layout_engine
 from .renderer.mkdocs_adapter import SiteBuildError
 from .renderer.worker import render_site_isolated
 from .sparql.engine import answer_saved
+from .versions.release import release_build_problems
+from .versions.release_dumps import write_release_dumps
 from .write.curie_cache import save_prefix_cache
-from .write.dumps import write_dumps
 from .write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
 from .write.entity_files import write_entity_files
 from .write.files import write_files
+from .write.published_data import write_published_data
 from .write.staging import move_into, new_staging, remove_tree, swap_into
 from .write.vendor import copy_vendor_files, missing_vendor_files
 
@@ -45,6 +49,7 @@ __all__ = [
     "docs_of_language",
     "site_context",
     "saved_answers",
+    "edition_of",
 ]
 
 
@@ -56,6 +61,7 @@ class BuildResult:
     pages: int = 0
     dumps: dict = field(default_factory=dict)
     navs: dict = field(default_factory=dict)  # lang -> [(title, doc path)], as rendered
+    release_dumps: dict = field(default_factory=dict)  # version -> dump name -> bytes (data/releases/<version>/)
 
 
 class _NoProgress:
@@ -92,6 +98,8 @@ def build_project(
     staging = new_staging(out)
     try:
         written = _write_docs_and_data(root, checked, staging, timer)
+        if written["problems"]:
+            return BuildResult(written["problems"])
         checked = None  # the graph is on disk now; free it before MkDocs needs memory for every page
         _release_memory()
         languages = tuple(written["navs"])
@@ -106,6 +114,7 @@ def build_project(
                     written["navs"][lang],
                     site_url_suffix(lang, languages),
                     on_page=bar.advance,
+                    overrides=render_overrides(written["edition"], lang, languages),
                 )
         move_into(staging / "data", staging / "site" / "data")  # after rendering: MkDocs empties its site folder
         move_into(staging / SCHEMA_FOLDER, staging / "site" / SCHEMA_FOLDER)
@@ -118,7 +127,9 @@ def build_project(
     finally:
         remove_tree(staging)
     pages = count_files(out / "site", "*.html")
-    return BuildResult([], written["entities"], written["quads"], pages, written["sizes"], written["navs"])
+    return BuildResult(
+        [], written["entities"], written["quads"], pages, written["sizes"], written["navs"], written["releases"]
+    )
 
 
 def _missing_package(name: str) -> Problem:
@@ -147,6 +158,11 @@ def site_context(root: Path, checked: Checked) -> tuple:
     )
 
 
+def edition_of(root: Path, checked: Checked):
+    """The edition this build publishes: version, licence, citation, releases, changelog and git history."""
+    return read_edition(root, checked.schema.graph)
+
+
 def docs_of_language(root: Path, ctx: PageContext, queries: tuple, bench: tuple) -> tuple:
     """(doc path -> text or bytes, nav) of one language's whole docs tree: hand-written and generated pages,
     the performance page, the query pages and the playground's data."""
@@ -165,15 +181,16 @@ def saved_answers(root: Path, graphs: dict, quad_cache: dict | None = None) -> t
     return saved, answer_saved(saved, open_store(to_quads(graphs, quad_cache)))
 
 
-def generate_docs(root: Path, checked: Checked):
+def generate_docs(root: Path, checked: Checked, edition=None):
     """(lang, doc path -> text or bytes, nav) for every site language in turn (one language in memory at a time),
     the diagrams drawn by one Graphviz process while the pages are made."""
     site, languages, links = site_context(root, checked)
+    edition = edition if edition is not None else edition_of(root, checked)
     queries = saved_answers(root, checked.mapped.graphs)
     bench = (read_results(root, BUILD_RESULTS), read_results(root, PREVIEW_RESULTS))
     with GraphvizLayout(root) as layout:
         for lang in languages:
-            ctx = PageContext(checked.schema, checked.mapped, links, lang, languages, site, layout)
+            ctx = PageContext(checked.schema, checked.mapped, links, lang, languages, site, layout, edition=edition)
             pages, nav = docs_of_language(root, ctx, queries, bench)
             yield (
                 lang,
@@ -183,18 +200,38 @@ def generate_docs(root: Path, checked: Checked):
 
 
 def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:
-    """The Markdown tree of every language under staging/docs, the dumps under staging/data and the editor
-    schemas under staging/schemas; returns the navs and counts the rest of the build needs."""
+    """The Markdown tree of every language under staging/docs; the dumps, the dataset description and each
+    release's dumps under staging/data; the editor schemas under staging/schemas. Returns the navs, counts and
+    edition the rest of the build needs, or the problems of a release that could not be rebuilt."""
     schema, mapped = checked.schema, checked.mapped
+    edition = edition_of(root, checked)
+    site = read_site_info(root, schema.languages)
+    languages = site_languages(schema.languages, site.default_language)
+    problems = release_build_problems(root, edition)
+    if problems:
+        return {"problems": problems}
     with timer.stage("pages"):
         navs, counts = {}, {}
-        for lang, pages, navs[lang] in generate_docs(root, checked):
+        for lang, pages, navs[lang] in generate_docs(root, checked, edition):
             write_files(staging / "docs" / lang, pages)
             copy_vendor_files(root, staging / "docs" / lang)
             counts[lang] = sum(1 for path in pages if path.endswith(".md"))
     with timer.stage("dumps"):
+        releases, problems = write_release_dumps(root, edition, staging, languages[0])
+        if problems:
+            return {"problems": problems}
         quads = to_quads(mapped.graphs)
-        sizes = write_dumps(quads, staging / "data", schema.entity_namespace)
+        saved = load_saved_queries(root)
+        sizes = write_published_data(staging, quads, schema, edition, site, saved, releases, languages)
         write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)
         write_entity_files(schema, mapped, staging / "data" / "entities")
-    return {"navs": navs, "pages": counts, "entities": len(mapped.entities), "quads": len(quads), "sizes": sizes}
+    return {
+        "problems": [],
+        "navs": navs,
+        "pages": counts,
+        "entities": len(mapped.entities),
+        "quads": len(quads),
+        "sizes": sizes,
+        "releases": releases,
+        "edition": edition,
+    }

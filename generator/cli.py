@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import signal
 import sys
@@ -13,11 +14,14 @@ from .check.pipeline import Summary, check_project, check_summary
 from .load.credentials import CredentialsError, publish_credentials
 from .load.known_ids import known_ids_from_files
 from .load.ontology import load_schema
-from .load.saved_queries import SavedQueryError, load_saved_queries, read_query_file, saved_names
+from .load.rdf_dump import DumpError
+from .load.saved_queries import read_query_file, saved_names
+from .model.changes import diff_to_json
 from .model.timing import StageTimer
 from .model.wording import PLACEHOLDER
 from .preview.watch import watch
-from .sparql.engine import FORMATS, QueryError, format_result, run_query, snapshot_text
+from .render.change_words import diff_markdown, diff_text
+from .sparql.engine import FORMATS, QueryError, format_result, run_query
 from .sparql.publish import (
     PublishError,
     dry_run_lines,
@@ -32,9 +36,10 @@ from .sparql.store import project_store
 from .sparql.store_client import StoreClient, StoreError, check_endpoint
 from .tools.scaffold import new_entity
 from .tools.synth import write_synthetic_tree
+from .versions.compare import CompareError, compare
+from .versions.release import ReleaseError, release
 from .write.curie_cache import save_prefix_cache
 from .write.editor_schemas import SCHEMA_FOLDER, write_schemas
-from .write.snapshots import write_snapshots
 
 __all__ = ["main"]
 
@@ -194,14 +199,12 @@ def cmd_query(args) -> int:
     if args.format not in FORMATS:
         return _fail("query", f"unknown format `{args.format}`; use one of: {', '.join(FORMATS)}")
     try:
-        text = None if args.update_snapshots else _query_text(args)
+        text = _query_text(args)
     except QueryError as error:
         return _fail("query", str(error))
     store, prefixes, problems = project_store(args.root)
     if problems:
         return _report(problems)
-    if args.update_snapshots:
-        return _update_snapshots(args, store)
     try:
         result = run_query(store, text, timeout=args.timeout, max_rows=args.max_rows, prefixes=prefixes)
         output = format_result(result, args.format, prefixes)
@@ -214,20 +217,6 @@ def cmd_query(args) -> int:
             f"kg query: only the first {args.max_rows} results are shown; add LIMIT or raise --max-rows",
             file=sys.stderr,
         )
-    return 0
-
-
-def _update_snapshots(args, store) -> int:
-    try:
-        saved = load_saved_queries(args.root)
-        texts = {
-            query.name: snapshot_text(run_query(store, query.text, timeout=args.timeout, max_rows=args.max_rows))
-            for query in saved
-        }
-    except (QueryError, SavedQueryError) as error:
-        return _fail("query", str(error))
-    count = write_snapshots(args.root, texts)
-    print(f"wrote {count} snapshots to queries/expected/")
     return 0
 
 
@@ -285,6 +274,66 @@ def cmd_publish(args) -> int:
     return 0
 
 
+DIFF_FORMATS = ("text", "markdown", "json")
+
+
+def cmd_diff(args) -> int:
+    if args.format not in DIFF_FORMATS:
+        return _fail("diff", f"unknown format `{args.format}`; use one of: {', '.join(DIFF_FORMATS)}")
+    try:
+        comparison = compare(args.root, args.old, args.new)
+    except (CompareError, DumpError) as error:
+        return _fail("diff", str(error))
+    if comparison.problems:
+        return _report(comparison.problems)
+    diff, namespace = comparison.diff, comparison.namespace
+    if args.format == "json":
+        output = json.dumps(diff_to_json(diff), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    elif args.format == "markdown":
+        output = "\n".join(diff_markdown(diff, args.lang, namespace, args.limit)).rstrip() + "\n"
+    else:
+        output = diff_text(diff, args.lang, namespace, args.limit)
+    sys.stdout.write(output)
+    return 0
+
+
+def cmd_release(args) -> int:
+    try:
+        done = release(args.root, args.version)
+    except ReleaseError as error:
+        for line in str(error).splitlines():
+            _fail("release", line)
+        return 1
+    print(
+        f"released {done.version}: committed {', '.join(done.files)} and tagged {done.tag}"
+        + (f" (changes since {done.previous})" if done.previous else " (the first release)")
+        + f"; publish it with `git push origin HEAD {done.tag}`"
+    )
+    return 0
+
+
+def _diff_arguments(command) -> None:
+    command.add_argument(
+        "old",
+        nargs="?",
+        default=None,
+        help="a git revision (tag, branch, commit) or a dump (kg.trig, …); default: the merge base with main",
+    )
+    command.add_argument("new", nargs="?", default=None, help="a git revision or a dump; default: the work tree")
+    command.add_argument("--format", default="text", help="text (default), markdown or json")
+    command.add_argument("--lang", default="en", help="the language of the words (en, the default, or nl)")
+    command.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="list at most N entities per kind of change and N rows per answer (default: all)",
+    )
+
+
+def _release_arguments(command) -> None:
+    command.add_argument("version", help="the new version, MAJOR.MINOR.PATCH (the tag will be vMAJOR.MINOR.PATCH)")
+
+
 def _query_arguments(command) -> None:
     command.add_argument(
         "query",
@@ -295,9 +344,6 @@ def _query_arguments(command) -> None:
     command.add_argument("--format", default="table", help="table (default), csv, tsv, json or xml")
     command.add_argument("--timeout", type=float, default=30.0, help="stop the query after S seconds (default 30)")
     command.add_argument("--max-rows", type=int, default=10_000, help="show at most N results (default 10000)")
-    command.add_argument(
-        "--update-snapshots", action="store_true", help="rewrite queries/expected/<name>.tsv from the current content"
-    )
 
 
 def _serve_arguments(command) -> None:
@@ -332,7 +378,13 @@ def _publish_arguments(command) -> None:
     )
 
 
-ARGUMENTS = {"query": _query_arguments, "serve": _serve_arguments, "publish": _publish_arguments}
+ARGUMENTS = {
+    "query": _query_arguments,
+    "serve": _serve_arguments,
+    "publish": _publish_arguments,
+    "diff": _diff_arguments,
+    "release": _release_arguments,
+}
 
 
 COMMANDS = {
@@ -345,6 +397,8 @@ COMMANDS = {
     "query": (cmd_query, "run a SPARQL query over the graph (named graphs kept, default graph = their union)"),
     "serve": (cmd_serve, "serve a read-only SPARQL endpoint at http://HOST:PORT/query"),
     "publish": (cmd_publish, "load every named graph into a store speaking the SPARQL Graph Store Protocol"),
+    "diff": (cmd_diff, "what changed in the graph between two versions (git revisions or dumps), per entity, in words"),
+    "release": (cmd_release, "write VERSION into the ontology and the changelog entry, commit and tag vVERSION"),
 }
 
 

@@ -13,6 +13,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite tests/fixtures/snapshot-tree/expected/ from the saved questions' answers (make snapshots)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_snapshots(request) -> bool:
+    return bool(request.config.getoption("--update-snapshots"))
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

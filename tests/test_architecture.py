@@ -19,7 +19,25 @@ from generator.model.vocab import CLE
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "generator"
-LAYERS = ("model", "load", "map", "check", "render", "write", "sparql", "renderer", "build", "preview", "tools", "cli")
+# diff (the semantic diff of two graphs, pure) sits above check, whose values it compares, and below render,
+# which words it; versions (the project at git revisions: kg diff, kg release, each release's dumps) checks,
+# writes scratch trees and asks the saved questions, so it sits above sparql, and below build, which uses it.
+LAYERS = (
+    "model",
+    "load",
+    "map",
+    "check",
+    "diff",
+    "render",
+    "write",
+    "sparql",
+    "versions",
+    "renderer",
+    "build",
+    "preview",
+    "tools",
+    "cli",
+)
 EDGES = ("generator.cli", "generator.preview", "generator.renderer.worker")  # may print, exit and read argv
 RENDERER_ONLY = ("mkdocs", "jinja2")
 # Method or function names that read or write files (os.replace and shutil.copy are matched with their module,

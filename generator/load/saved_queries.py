@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model.queries import SavedQuery
 
-__all__ = ["load_saved_queries", "SavedQueryError", "snapshot_path", "saved_names", "read_query_file"]
+__all__ = ["load_saved_queries", "SavedQueryError", "saved_names", "read_query_file"]
 
 _HEADER = re.compile(r"^#\s*(title|question)(?:@([a-z]{2}))?:\s*(.+?)\s*$")
 
@@ -36,11 +36,6 @@ def load_saved_queries(root: Path) -> list:
     """Every queries/*.rq, sorted by name."""
     folder = root / "queries"
     return [_read_saved(path) for path in sorted(folder.glob("*.rq"))] if folder.is_dir() else []
-
-
-def snapshot_path(root: Path, name: str) -> Path:
-    """Where a saved question's expected answer is kept."""
-    return root / "queries" / "expected" / f"{name}.tsv"
 
 
 def saved_names(root: Path) -> list:

@@ -17,6 +17,19 @@ class SiteInfo:
     repo_url: str = ""
     edit_uri: str = ""
     directory_urls: bool = True
+    site_url: str = ""  # where the built site is served (mkdocs.yml site_url): the one place, with repo_url
+
+    def page_address(self, path: str) -> str:
+        """The absolute URL of a path under the site (a page's URL path, a data file), '' without site_url.
+
+        >>> SiteInfo("en", site_url="https://example.org/kg").page_address("drugs/x/")
+        'https://example.org/kg/drugs/x/'
+        """
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else ""
+
+    def commit_url(self, commit_hash: str) -> str:
+        """A commit's page in the repository (GitHub and GitLab both use <repo>/commit/<hash>)."""
+        return f"{self.repo_url.rstrip('/')}/commit/{commit_hash}" if self.repo_url else ""
 
     def edit_url(self, path: str) -> str:
         """

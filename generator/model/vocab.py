@@ -1,22 +1,31 @@
 """The one place where IRIs of the vocabularies we use are named (closed namespaces: a typo raises)."""
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, VOID, XSD, DefinedNamespace
 
 __all__ = [
     "CLE",
     "CLES",
+    "DCAT",
     "DCTERMS",
+    "FOAF",
     "OWL",
     "PROV",
     "RDF",
     "RDFS",
     "SH",
     "SKOS",
+    "VOID",
     "XSD",
     "VANN",
     "SCHEMA",
     "ONTOLOGY_IRI",
+    "DATASET_IRI",
+    "LOCAL_ENDPOINT",
+    "LICENCES",
+    "FORMATS",
+    "MEDIA_TYPES",
+    "VOID_EXT",
     "BINDINGS",
 ]
 
@@ -121,6 +130,19 @@ CLES = Namespace("https://w3id.org/cle/shapes#")
 VANN = Namespace("http://purl.org/vocab/vann/")
 SCHEMA = Namespace("http://schema.org/")
 ONTOLOGY_IRI = URIRef("https://w3id.org/cle/ontology")
+DATASET_IRI = URIRef("https://w3id.org/cle/dataset")  # the dataset data/void.ttl describes; a release adds /<version>
+LOCAL_ENDPOINT = URIRef("http://127.0.0.1:7878/query")  # where `kg serve` answers SPARQL by default
+
+FORMATS = Namespace("http://www.w3.org/ns/formats/")  # W3C's IRIs of RDF serialisations (dcterms:format)
+MEDIA_TYPES = Namespace("https://www.iana.org/assignments/media-types/")  # + a media type: its IRI (dcat:mediaType)
+VOID_EXT = Namespace("http://ldf.fi/void-ext#")  # datatype partitions, which SPARQL editors read for completion
+
+# SPDX licence id (as CITATION.cff writes it) -> the licence's IRI (as dcterms:license gives it)
+LICENCES = {
+    "CC-BY-4.0": URIRef("https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": URIRef("https://creativecommons.org/publicdomain/zero/1.0/"),
+    "MIT": URIRef("https://opensource.org/license/mit"),
+}
 
 # Prefixes bound in every dump, so Turtle and TriG read well (sorted for deterministic output).
 BINDINGS = (

@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import BuildResult, build_project, saved_answers, site_context
+from ..build import BuildResult, build_project, edition_of, saved_answers, site_context
 from ..check.pipeline import ProjectCache, check_project, paused_garbage_collector
+from ..load.saved_queries import load_saved_queries
 from ..load.site_pages import has_page, home_text
 from ..map.link_graph import links_of, relink
 from ..model.formats import ENTITY_DATA_FOLDER
@@ -30,14 +31,15 @@ from ..render.context import PageContext
 from ..render.diagrams import fill_diagrams
 from ..render.docs import listing_parts
 from ..render.entity_page import entity_pages
+from ..render.footer import render_overrides
 from ..render.query_pages import PLAYGROUND_PAGE, query_docs
 from ..renderer.graphviz import GraphvizLayout
 from ..renderer.mkdocs_adapter import SiteBuildError
 from ..renderer.worker import RenderWorker
-from ..write.dumps import write_dumps
 from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
 from ..write.entity_files import remove_entity_files, write_entity_files
 from ..write.files import remove_files, write_changed
+from ..write.published_data import write_published_data
 
 __all__ = ["Update", "IncrementalSite", "changed_ids"]
 
@@ -97,6 +99,8 @@ class IncrementalSite:
         self.schema, self.mapped = checked.schema, checked.mapped
         self.site, self.languages, self.links = site_context(self.root, checked)
         self.layout = GraphvizLayout(self.root)
+        self.edition = edition_of(self.root, checked)  # git history and releases: unchanged by an edit
+        self.release_dumps = result.release_dumps
         self.quads: dict = {}  # graph IRI -> (triples, quads): each file converted once
         self.parts = {lang: {} for lang in self.languages}  # lang -> part -> (what it read, its doc paths)
         queries = self._queries()
@@ -111,6 +115,7 @@ class IncrementalSite:
                 lang,
                 result.navs[lang],
                 site_url_suffix(lang, self.languages),
+                render_overrides(self.edition, lang, self.languages),
             )
             for lang in self.languages
         }
@@ -230,7 +235,9 @@ class IncrementalSite:
 
     def _context(self, lang: str) -> PageContext:
         """A fresh context per update: its per-build lookups (labels, graphs) must not outlive an edit."""
-        return PageContext(self.schema, self.mapped, self.links, lang, self.languages, self.site, self.layout)
+        return PageContext(
+            self.schema, self.mapped, self.links, lang, self.languages, self.site, self.layout, edition=self.edition
+        )
 
     def _site_dir(self, lang: str) -> Path:
         return site_folder(self.out / "site", lang, self.languages)
@@ -244,15 +251,24 @@ class IncrementalSite:
         return paths
 
     def write_data(self) -> None:
-        """The downloads after an update: the changed entities' own data files, the dumps and the editor
-        schemas (after the pages, which are what the preview shows first)."""
+        """The downloads after an update: the changed entities' own data files, the dumps with the dataset
+        description and the editor schemas (after the pages, which are what the preview shows first)."""
         changed, self.pending = self.pending, []
         entities = self.out / "site" / ENTITY_DATA_FOLDER
         for entity_id in changed:
             if entity_id not in self.mapped.entities:
                 remove_entity_files(entities, entity_id)
         write_entity_files(self.schema, self.mapped, entities, [i for i in changed if i in self.mapped.entities])
-        write_dumps(to_quads(self.mapped.graphs, self.quads), self.out / "site" / "data", self.schema.entity_namespace)
+        write_published_data(
+            self.out / "site",
+            to_quads(self.mapped.graphs, self.quads),
+            self.schema,
+            self.edition,
+            self.site,
+            load_saved_queries(self.root),
+            self.release_dumps,
+            self.languages,
+        )
         write_schemas(
             self.schema,
             known_ids_from_records(self.schema, self.mapped.entities.values()),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from rdflib import Literal
 
+from ..model.edition import Edition
 from ..model.mapped import Mapped
 from ..model.schema import ClassSpec, PropertySpec, Schema, local_name, pick
 from ..model.site_info import SiteInfo
@@ -36,6 +37,7 @@ class PageContext:
     site: SiteInfo
     layout: object = field(default=None, compare=False)
     reads: set | None = field(default=None, compare=False)
+    edition: Edition = field(default_factory=Edition, compare=False)  # version, citation, releases, git history
 
     def __post_init__(self):
         # Shape names (sh:name) of properties such as label, description and identifiers, which are not ours.

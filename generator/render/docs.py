@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from .entity_page import entity_pages
 from .escaping import front_matter
+from .listings.changelog import changelog_page
 from .listings.class_index import class_index
-from .listings.downloads import DOWNLOADS_PAGE, downloads_page
+from .listings.downloads import downloads_page
 from .listings.home import home_page
 from .listings.overview import overview_page
 from .listings.results_pages import COMPARISON_PAGE, KEY_RESULTS_PAGE, comparison_page, key_results_page
@@ -19,8 +20,8 @@ __all__ = ["listing_parts", "language_docs", "with_front_matter"]
 
 
 def listing_parts(ctx, home_text: str | None) -> dict:
-    """name -> make(), where make() returns doc path -> text: home, overview, timeline, sources and each class
-    index (a long list is split into several pages)."""
+    """name -> make(), where make() returns doc path -> text: home, overview, timeline, sources, changelog (with
+    its feed), downloads and each class index (a long list is split into several pages)."""
     parts = {
         "home": lambda: {"index.md": home_page(ctx, home_text)},
         "overview": lambda: {"overview.md": overview_page(ctx)},
@@ -28,7 +29,8 @@ def listing_parts(ctx, home_text: str | None) -> dict:
         "sources": lambda: sources_page(ctx),
         "key-results": lambda: {KEY_RESULTS_PAGE: key_results_page(ctx)},
         "comparison": lambda: {COMPARISON_PAGE: comparison_page(ctx)},
-        "downloads": lambda: {DOWNLOADS_PAGE: downloads_page(ctx)},
+        "changelog": lambda: changelog_page(ctx),  # changelog.md and its Atom feed, changelog.xml
+        "downloads": lambda: downloads_page(ctx),
     }
     for cls in ctx.schema.classes.values():
         parts[f"class:{cls.folder}"] = lambda cls=cls: class_index(ctx, cls)
@@ -36,13 +38,16 @@ def listing_parts(ctx, home_text: str | None) -> dict:
 
 
 def with_front_matter(ctx, hand_written: dict) -> dict:
-    """Hand-written files, the Markdown pages among them given the language switch when they have no front
-    matter of their own (their text is left as it is)."""
+    """Hand-written files, the Markdown pages among them given the language switch: its keys go first in the
+    page's front matter, before any of the page's own (such as `hide:`); the text is left as it is."""
     files = {}
     for path, data in hand_written.items():
         if path.endswith(".md"):
-            text = data.decode("utf-8")
-            data = (text if text.startswith("---") else front_matter(page_meta(ctx, path)) + text).encode("utf-8")
+            text, meta = data.decode("utf-8"), front_matter(page_meta(ctx, path))
+            if text.startswith("---\n"):  # the page's own front matter: one block holding both
+                text = text[len("---\n") :]
+                meta = meta[: -len("---\n\n")]
+            data = (meta + text).encode("utf-8")
         files[path] = data
     return files
 

@@ -1,10 +1,11 @@
 """The site's menu: what readers come for first (home, key results, the lists the ontology puts in the readers'
 menu, studies compared, timeline, sources), then Data and methods (how the evidence is read, the data model,
-saved questions, SPARQL in the browser, downloads, performance and every other list)."""
+saved questions, SPARQL in the browser, downloads, changelog, performance and every other list)."""
 
 from __future__ import annotations
 
 from ..model.schema import pick
+from .feed import CHANGELOG_PAGE
 from .listings.downloads import DOWNLOADS_PAGE
 from .listings.results_pages import COMPARISON_PAGE, KEY_RESULTS_PAGE
 from .performance_page import PERFORMANCE_PAGE
@@ -32,6 +33,10 @@ def site_nav(ctx, hand_written: set) -> list:
     data += [(ui("overview", lang), "overview.md"), (ui("queries", lang), "queries/index.md")]
     if PLAYGROUND_PAGE in hand_written:
         data.append((ui("playground", lang), PLAYGROUND_PAGE))
-    data += [(ui("downloads_page", lang), DOWNLOADS_PAGE), (ui("perf_title", lang), PERFORMANCE_PAGE)]
+    data += [
+        (ui("downloads_title", lang), DOWNLOADS_PAGE),
+        (ui("changelog", lang), CHANGELOG_PAGE),
+        (ui("perf_title", lang), PERFORMANCE_PAGE),
+    ]
     others = [(ctx.class_label(cls), f"{cls.folder}/index.md") for cls in classes if not cls.menu]
     return nav + [(ui("nav_data", lang), data + [(ui("nav_entries", lang), others)])]

@@ -53,6 +53,7 @@ def render_site(
     on_page=None,
     dirty: bool = False,
     removed: tuple = (),
+    overrides: dict | None = None,
 ) -> None:
     """Build docs_dir into site_dir with mkdocs-material in strict mode, for one language; on_page() is
     called after each page is rendered (for progress).
@@ -60,7 +61,10 @@ def render_site(
     dirty=True (the live preview) renders only the pages whose Markdown is newer than their HTML, into a
     site_dir built before, and merges their search entries into its search index (`removed`: URLs of pages
     that are gone). Every warning still fails the build: MkDocs' own strict mode is off only because it
-    counts the warning that a dirty build is being performed."""
+    counts the warning that a dirty build is being performed.
+
+    overrides: settings the build computes per language on top of mkdocs.yml (the footer's licences as
+    `copyright`; `extra` keys the templates read, merged into mkdocs.yml's own)."""
     from mkdocs.commands.build import build
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -72,6 +76,8 @@ def render_site(
     settings["nav"] = _mkdocs_nav(nav)
     settings["site_name"] = ui("site_name", lang)  # each language's own name; mkdocs.yml holds the default's
     settings["site_description"] = ui("site_description", lang)
+    for key, value in (overrides or {}).items():
+        settings[key] = {**(settings.get(key) or {}), **value} if key == "extra" else value
     theme = dict(settings.get("theme") or {})
     theme["language"] = lang
     if theme.get("custom_dir"):

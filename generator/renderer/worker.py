@@ -17,10 +17,18 @@ PACKAGE_PARENT = Path(__file__).resolve().parents[2]  # where `python -m generat
 
 
 def render_request(
-    root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str, dirty: bool = False
+    root: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    lang: str,
+    nav: list,
+    site_url_suffix: str,
+    dirty: bool = False,
+    overrides: dict | None = None,
 ) -> dict:
     """What a child process is asked to render (JSON: it crosses the process boundary)."""
     return {
+        "overrides": overrides or {},
         "root": str(root),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
@@ -32,12 +40,19 @@ def render_request(
 
 
 def render_site_isolated(
-    root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = "", on_page=None
+    root: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    lang: str,
+    nav: list,
+    site_url_suffix: str = "",
+    on_page=None,
+    overrides: dict | None = None,
 ) -> None:
     """render_site in a fresh Python process, so the memory MkDocs holds for every page of a large site is
     returned when it ends and never adds to the generator's own. The child prints one '.' per rendered page
     (for on_page) and its problems on stderr."""
-    request = json.dumps(render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix))
+    request = json.dumps(render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix, overrides=overrides))
     child = subprocess.Popen(
         [sys.executable, "-m", "generator.renderer.worker", request],
         stdout=subprocess.PIPE,
@@ -61,8 +76,17 @@ class RenderWorker:
     live preview): a dirty build there takes a fraction of a second, where a fresh process spends most of a
     second importing MkDocs and Material before it starts."""
 
-    def __init__(self, root: Path, docs_dir: Path, site_dir: Path, lang: str, nav: list, site_url_suffix: str = ""):
-        self._request = render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix, dirty=True)
+    def __init__(
+        self,
+        root: Path,
+        docs_dir: Path,
+        site_dir: Path,
+        lang: str,
+        nav: list,
+        site_url_suffix: str = "",
+        overrides: dict | None = None,
+    ):
+        self._request = render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix, True, overrides)
         self._child = subprocess.Popen(
             [sys.executable, "-m", "generator.renderer.worker", "--worker"],
             stdin=subprocess.PIPE,
@@ -109,6 +133,7 @@ def _render_request(args: dict, on_page=None) -> str:
             on_page=on_page,
             dirty=args.get("dirty", False),
             removed=tuple(args.get("removed", ())),
+            overrides=args.get("overrides") or {},
         )
     except SiteBuildError as error:
         return str(error) or "the site build failed"

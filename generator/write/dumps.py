@@ -1,4 +1,5 @@
-"""Write the RDF dumps (Turtle, N-Triples, JSON-LD, TriG, N-Quads) from canonically sorted quads, byte for byte stable."""
+"""Write the RDF dumps (Turtle, N-Triples, JSON-LD, TriG, N-Quads) from canonically sorted quads, byte for byte
+stable; the formats that take comments start with a header naming the dataset, its version and licence."""
 
 from __future__ import annotations
 
@@ -8,12 +9,26 @@ import pyoxigraph as ox
 
 from ..model.formats import DUMPS
 from ..model.quads import prefixes_of
+from ..model.vocab import DATASET_IRI
+from ..render.cite import licence_name
 
-__all__ = ["write_dumps", "dump_name"]
+__all__ = ["write_dumps", "dump_name", "dump_header"]
 
 
 def dump_name(data_format) -> str:
     return f"kg.{data_format.extension}"
+
+
+def dump_header(title: str, version: str, licence: str) -> bytes:
+    """Comment lines for Turtle and TriG (and the dataset description): what the file is and its licence.
+
+    >>> dump_header("CLE", "1.0.0", "https://creativecommons.org/licenses/by/4.0/").decode().splitlines()[1]
+    '# Licence: CC BY 4.0 <https://creativecommons.org/licenses/by/4.0/>; described in data/void.ttl.'
+    """
+    lines = [f"# {' '.join(title.split())}, version {version or 'unversioned'} <{DATASET_IRI}>"]
+    if licence:
+        lines.append(f"# Licence: {licence_name(licence)} <{licence}>; described in data/void.ttl.")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _triples(quads) -> list:
@@ -22,7 +37,7 @@ def _triples(quads) -> list:
     return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
-def write_dumps(quads: list, folder: Path, entity_namespace: str) -> dict:
+def write_dumps(quads: list, folder: Path, entity_namespace: str, header: bytes = b"") -> dict:
     """Write every dump into folder; returns file name -> size in bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     prefixes = prefixes_of(entity_namespace)
@@ -32,6 +47,8 @@ def write_dumps(quads: list, folder: Path, entity_namespace: str) -> dict:
         data = quads if data_format.named_graphs else triples
         kwargs = {"prefixes": prefixes} if data_format.prefixes else {}
         output = ox.serialize(data, format=data_format.format, **kwargs)
+        if data_format.comments:
+            output = header + output
         (folder / dump_name(data_format)).write_bytes(output)
         sizes[dump_name(data_format)] = len(output)
     return sizes

@@ -8,6 +8,7 @@ const TEXT = {
     running: "Running…", rows: (n, ms) => `${n} row${n === 1 ? "" : "s"} in ${ms} ms.`,
     yes: "Yes", no: "No", stopped: (s) => `Stopped: the query ran longer than ${s} s.`, halted: "Stopped.",
     error: "The query could not run:", editor: "SPARQL query", results: "Results", empty: "No results.",
+    complete: "Class and property names", class: "class", property: "property",
   },
   nl: {
     pick: "Opgeslagen vraag", own: "— uw eigen zoekvraag —", run: "Uitvoeren", stop: "Stoppen", csv: "CSV downloaden",
@@ -15,7 +16,7 @@ const TEXT = {
     running: "Bezig…", rows: (n, ms) => `${n} ${n === 1 ? "rij" : "rijen"} in ${ms} ms.`,
     yes: "Ja", no: "Nee", stopped: (s) => `Gestopt: de zoekvraag liep langer dan ${s} s.`, halted: "Gestopt.",
     error: "De zoekvraag kon niet worden uitgevoerd:", editor: "SPARQL-zoekvraag", results: "Resultaten",
-    empty: "Geen resultaten.",
+    empty: "Geen resultaten.", complete: "Namen van klassen en eigenschappen", class: "klasse", property: "eigenschap",
   },
 };
 const TIMEOUT_S = 30;
@@ -87,6 +88,69 @@ class Engine {
     this.pending.clear();
     return this.start();
   }
+}
+
+// --- completion of class and property names, from the dataset description (data/void.ttl) ---------------
+const PARTIAL = /(?:^|[^\w:<?$-])([A-Za-z][\w-]*:[\w-]*)$/;  // a prefixed name being typed, up to the cursor
+const SHOWN = 8;
+
+function curies(names) {  // every class and property as prefix:local, with its kind, sorted
+  const namespaces = Object.entries(names.prefixes).sort((a, b) => b[1].length - a[1].length);
+  const short = (iri) => {
+    const found = namespaces.find(([, ns]) => iri.startsWith(ns) && /^[\w-]+$/.test(iri.slice(ns.length)));
+    return found ? `${found[0]}:${iri.slice(found[1].length)}` : null;
+  };
+  const list = [];
+  for (const kind of ["classes", "properties"]) {
+    for (const iri of names[kind]) { const name = short(iri); if (name) list.push({ name, kind }); }
+  }
+  return list.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function completer(editor, box, t, paint) {
+  let names = [], shown = [], active = 0;
+  const close = () => { box.hidden = true; box.replaceChildren(); shown = []; editor.removeAttribute("aria-activedescendant"); };
+  const accept = (index) => {
+    const before = editor.value.slice(0, editor.selectionStart), partial = before.match(PARTIAL)[1];
+    const start = editor.selectionStart - partial.length, inserted = shown[index].name;
+    editor.value = editor.value.slice(0, start) + inserted + editor.value.slice(editor.selectionStart);
+    editor.selectionStart = editor.selectionEnd = start + inserted.length;
+    close();
+    paint();
+  };
+  const mark = () => box.querySelectorAll("li").forEach((li, i) => {
+    li.setAttribute("aria-selected", String(i === active));
+    if (i === active) editor.setAttribute("aria-activedescendant", li.id);
+  });
+  const update = () => {
+    const found = editor.value.slice(0, editor.selectionStart).match(PARTIAL);
+    shown = found ? names.filter((n) => n.name.startsWith(found[1]) && n.name !== found[1]).slice(0, SHOWN) : [];
+    if (!shown.length) return close();
+    active = 0;
+    box.replaceChildren(...shown.map((n, i) => {
+      const li = element("li", { id: `kg-complete-${i}`, role: "option", "data-name": n.name }, n.name);
+      li.append(element("span", { class: "kg-kind" }, ` ${t[n.kind === "classes" ? "class" : "property"]}`));
+      li.addEventListener("mousedown", (event) => { event.preventDefault(); accept(i); });
+      return li;
+    }));
+    box.hidden = false;
+    mark();
+  };
+  editor.addEventListener("input", update);
+  editor.addEventListener("blur", close);
+  editor.addEventListener("keydown", (event) => {
+    if (box.hidden) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      active = (active + (event.key === "ArrowDown" ? 1 : shown.length - 1)) % shown.length;
+      mark();
+    } else if ((event.key === "Enter" && !event.ctrlKey && !event.metaKey) || event.key === "Tab") {
+      event.preventDefault();
+      accept(active);
+    }
+    else if (event.key === "Escape") close();
+  });
+  return (found) => { names = curies(found); };
 }
 
 // --- results ---------------------------------------------------------------------------------------------
@@ -161,8 +225,10 @@ async function main() {
   for (const question of questions) picker.append(element("option", { value: question.name, title: question.question }, question.title));
   const editorBox = element("div", { class: "kg-editor" });
   const painted = element("pre", { class: "kg-highlight", "aria-hidden": "true" });
-  const editor = element("textarea", { id: "kg-query", spellcheck: "false", autocapitalize: "off", "aria-label": t.editor, rows: "16" });
-  editorBox.append(painted, editor);
+  const editor = element("textarea", { id: "kg-query", spellcheck: "false", autocapitalize: "off", "aria-label": t.editor, rows: "16",
+                                       "aria-autocomplete": "list", "aria-controls": "kg-complete" });
+  const suggestions = element("ul", { id: "kg-complete", class: "kg-complete", role: "listbox", "aria-label": t.complete, hidden: "" });
+  editorBox.append(painted, editor, suggestions);
   const run = element("button", { id: "kg-run", type: "button", class: "md-button md-button--primary" }, t.run);
   const stop = element("button", { id: "kg-stop", type: "button", class: "md-button", hidden: "" }, t.stop);
   const download = element("a", { id: "kg-csv", class: "md-button", download: "results.csv", hidden: "" }, t.csv);
@@ -186,12 +252,15 @@ async function main() {
     return question;
   };
   picker.addEventListener("change", () => choose(picker.value));
+  const setNames = completer(editor, suggestions, t, paint);
 
   const engine = new Engine(new URL("assets/playground/worker.js", base), new URL(root.dataset.dump, document.baseURI));
   run.disabled = true;
   const loaded = await engine.start();
   if (!loaded.ok) { status.textContent = ""; error.hidden = false; error.textContent = loaded.error; return; }
   status.textContent = t.ready(loaded.size);
+  const described = await engine.call("names", String(new URL("void.ttl", new URL(root.dataset.dump, document.baseURI))));
+  if (described.ok) { setNames(described.names); root.dataset.names = String(curies(described.names).length); }
   root.dataset.ready = "true";
   run.disabled = false;
 
