@@ -100,6 +100,7 @@ CONTRIBUTION = {
 label: {en: The inotuzumab paper, nl: Het artikel over inotuzumab}
 description: {en: A trial report., nl: Een studieverslag.}
 publicationType: journal-article
+sourceStrength: primary
 title: Inotuzumab Ozogamicin in Infants
 datePublished: 2025-02-01
 sources:

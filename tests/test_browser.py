@@ -94,12 +94,23 @@ def wait_for_diagram(page) -> None:
     page.locator("figure.cle-diagram svg").first.wait_for(state="attached", timeout=20000)
 
 
+def open_provenance(page) -> None:
+    """Relations, the diagram and the sources sit in a closed section at the end of an entity page."""
+    page.locator("details.cle-provenance > summary").first.click()
+
+
+def top_of(page, selector: str) -> float:
+    return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top + window.scrollY")
+
+
 def test_reader_walk(visit, site_url):
-    """home → search "blinatumomab" → the drug page → its trial → the outcome chart → Dutch."""
+    """A parent, a clinician and a researcher: the home page's key figure, search "blinatumomab", the drug, its
+    trial with key results and the summary of findings on top, the diagram in the provenance, then Dutch."""
     v = visit()
     page = v.page
     page.goto(site_url + "/")
     assert page.locator("html").get_attribute("lang") == "en"
+    assert top_of(page, "figure.cle-results") < 900
     shot(page, "01-home")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially("blinatumomab", delay=30)
@@ -108,23 +119,82 @@ def test_reader_walk(visit, site_url):
     shot(page, "02-search")
     result.click()
     page.wait_for_url(re.compile(r".*/drugs/blinatumomab/(\?h=.*)?$"))
-    wait_for_diagram(page)
+    assert "BLINCYTO" in page.locator("div.cle-card").text_content()
     shot(page, "03-drug")
-    assert "Blincyto" in page.content()
-    page.locator("article a[href*='trials/blinfant/']").first.click()
+    page.locator("div.cle-card a[href*='trials/blinfant/'], article a[href*='trials/blinfant/']").first.click()
     page.wait_for_url(re.compile(r".*/trials/blinfant/$"))
-    wait_for_diagram(page)
-    chart = page.locator("figure.cle-figure svg[role=img]").first
-    chart.scroll_into_view_if_needed()
-    assert "93.3" in chart.text_content() and "65.8" in chart.text_content()
-    assert chart.locator("title").count() == 1 and chart.locator("desc").count() == 1
+    figure = page.locator("figure.cle-results").first
+    assert top_of(page, "figure.cle-results") < 900
+    assert "93.3%" in figure.text_content() and "65.8%" in figure.text_content()
+    assert "Higher is better." in figure.locator("figcaption").text_content()
     shot(page, "04-trial")
-    chart.screenshot(path=str(ARTIFACTS / "05-outcome-chart.png"))
+    figure.screenshot(path=str(ARTIFACTS / "05-key-results.png"))
+    findings = page.locator("div.cle-sof table").first
+    assert "+27.5 percentage points" in findings.text_content()
+    assert "+32.2 percentage points" in findings.text_content()
+    assert "not assessed" in findings.text_content()
+    findings.screenshot(path=str(ARTIFACTS / "05b-summary-of-findings.png"))
+    open_provenance(page)
+    wait_for_diagram(page)
     page.locator("nav.cle-language a[hreflang=nl]").click()
     page.wait_for_url(re.compile(r".*/nl/trials/blinfant/$"))
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert "Klinische studie" in page.content()
+    assert "+27,5 procentpunt" in page.locator("div.cle-sof table").first.text_content()
+    assert top_of(page, "figure.cle-results") < 900
     shot(page, "06-trial-nl")
+
+
+FIRST_SCREEN = ("/", "/nl/", "/trials/blinfant/", "/nl/trials/blinfant/")
+
+
+@pytest.mark.parametrize("path", FIRST_SCREEN)
+def test_key_results_start_on_the_first_screen(visit, site_url, path):
+    v = visit()
+    v.page.goto(site_url + path)
+    assert top_of(v.page, "figure.cle-results") < 900  # the viewport is 1280 × 900
+
+
+@pytest.mark.parametrize("path", ("/trials/blinfant/", "/nl/trials/blinfant/"))
+def test_the_blinfant_page_is_at_most_5000_px_tall(visit, site_url, path):
+    v = visit()
+    v.page.goto(site_url + path)
+    assert v.page.evaluate("document.documentElement.scrollHeight") <= 5000
+
+
+FIGURE_TEXT = """() => {
+  const found = [];
+  for (const figure of document.querySelectorAll('figure.cle-results, figure.cle-timeline')) {
+    for (const el of figure.querySelectorAll('*')) {
+      const own = [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim());
+      if (!own.length || el.closest('.cle-sr') || el.closest('svg')) continue;
+      const style = getComputedStyle(el);
+      found.push({text: own.map(n => n.textContent.trim()).join(' '), size: parseFloat(style.fontSize),
+                  clipped: el.scrollWidth > el.clientWidth + 1 && style.overflow !== 'visible',
+                  ellipsis: style.textOverflow === 'ellipsis'});
+    }
+    for (const svg of figure.querySelectorAll('svg[viewBox]')) {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;  // drawn size / user units
+      for (const t of svg.querySelectorAll('text')) {
+        found.push({text: t.textContent.trim(), size: parseFloat(getComputedStyle(t).fontSize) * scale,
+                    clipped: false, ellipsis: false});
+      }
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width, smallest", ((1280, 14), (390, 11)))
+@pytest.mark.parametrize("path", ("/", "/trials/blinfant/", "/nl/trials/blinfant/", "/timeline/"))
+def test_figure_text_is_readable_and_never_cut_off(browser, site_url, path, width, smallest):
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+    page = context.new_page()
+    page.goto(site_url + path)
+    texts = page.evaluate(FIGURE_TEXT)
+    context.close()
+    assert texts, "no figure on the page"
+    assert [t for t in texts if t["size"] < smallest] == []
+    assert [t["text"] for t in texts if t["clipped"] or t["ellipsis"] or t["text"].endswith("…")] == []
 
 
 def test_outcome_and_dutch_pages_render(visit, site_url):
@@ -136,12 +206,20 @@ def test_outcome_and_dutch_pages_render(visit, site_url):
         ("/overview/", "09-overview"),
         ("/timeline/", "10-timeline"),
         ("/nl/sources/", "11-sources-nl"),
+        ("/key-results/", "12-key-results"),
+        ("/nl/diseases/kmt2a-rearranged-infant-all/", "13-disease-nl"),
     ):
         response = page.goto(site_url + path)
         assert response.ok, path
         if page.locator("figure.cle-diagram").count():
             wait_for_diagram(page)
         shot(page, name)
+    phone = v.page.context.browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    on_phone = phone.new_page()
+    for path, name in (("/nl/", "14-home-nl-phone"), ("/trials/blinfant/", "15-trial-phone")):
+        on_phone.goto(site_url + path)
+        shot(on_phone, name)
+    phone.close()
 
 
 KEY_PAGES = (
@@ -154,6 +232,9 @@ KEY_PAGES = (
     "/sources/",
     "/nl/",
     "/nl/trials/blinfant/",
+    "/key-results/",
+    "/nl/downloads/",
+    "/changelog/",
 )
 
 
@@ -205,11 +286,12 @@ def test_diagram_nodes_link_to_pages(visit, site_url):
     """The neighbourhood diagram is inline SVG whose boxes are links: following one opens that page."""
     v = visit()
     v.page.goto(site_url + "/drugs/blinatumomab/")
+    open_provenance(v.page)
     wait_for_diagram(v.page)
     figure = v.page.locator("figure.cle-diagram").first
     figure.scroll_into_view_if_needed()
     box = figure.locator("svg").bounding_box()
     assert box and box["height"] > 40
-    link = figure.locator("a[href*='trials/blinfant/']").first
+    link = figure.locator("a[*|href*='genes/cd19/']").first
     link.click()
-    v.page.wait_for_url(re.compile(r".*/trials/blinfant/$"))
+    v.page.wait_for_url(re.compile(r".*/genes/cd19/$"))

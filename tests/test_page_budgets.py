@@ -11,8 +11,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.load.site_config import read_site_config
+from tests.conftest import ROOT
+
 PAGE_BUDGET = 250_000  # bytes compressed, per reader page
 SCRIPT_BUDGET = 150_000  # bytes (uncompressed) of any one script a reader page loads
+SITE_PATH = urlsplit(read_site_config(ROOT)["site_url"]).path
 EXEMPT = ("playground/index.html", "nl/playground/index.html")  # loads Oxigraph's WebAssembly, on purpose
 
 
@@ -45,7 +49,10 @@ def loaded_files(site: Path, page: Path) -> list:
         parts = urlsplit(reference)
         if parts.scheme or parts.netloc:
             continue  # another host: test_browser proves no page asks for one
-        target = (page.parent / parts.path).resolve()
+        if parts.path.startswith("/"):  # 404.html links from the site's root path (site_url in mkdocs.yml)
+            target = (site / parts.path[len(SITE_PATH) :]).resolve()
+        else:
+            target = (page.parent / parts.path).resolve()
         assert target.is_file(), f"{page.relative_to(site)} loads {reference}, which is not in the site"
         files.append(target)
     language_root = site / "nl" if page.is_relative_to(site / "nl") else site

@@ -83,7 +83,7 @@ class _SvgElements(HTMLParser):
 
 
 def _diagrams(html: str) -> list:
-    return re.findall(r'<figure class="cle-diagram">(<svg .*?</svg>)</figure>', html, re.S)
+    return re.findall(r'<figure class="cle-diagram" tabindex="0">(<svg .*?</svg>)</figure>', html, re.S)
 
 
 def test_diagrams_are_inline_svg_with_labels_escaped(fixture_site):
@@ -204,7 +204,7 @@ def test_timeline_lists_dates_in_order(fixture_site):
 def test_overview_counts_classes_and_draws_them(fixture_site):
     html = page(fixture_site, "overview")
     assert re.search(r'href="\.\./drugs/">Drug</a></td>\s*<td>1</td>', html)
-    assert '<figure class="cle-diagram">' in html and 'xlink:href="../drugs/"' in html
+    assert '<figure class="cle-diagram" tabindex="0">' in html and 'xlink:href="../drugs/"' in html
 
 
 def test_sources_page_lists_what_cites_each_publication(fixture_site):

@@ -144,7 +144,8 @@ def test_class_and_property_names_complete_from_the_dataset_description(page, si
     page.locator("#kg-query").press_sequentially("SELECT * WHERE { ?d a cle:Dr")
     page.wait_for_selector("#kg-complete li", timeout=WAIT_MS)
     offered = page.eval_on_selector_all("#kg-complete li", "items => items.map(li => li.dataset.name)")
-    assert set(offered) == {f"cle:{n[len(cle) :]}" for n in names if n.startswith(cle + "Dr")} == {"cle:Drug"}
+    assert set(offered) == {f"cle:{n[len(cle) :]}" for n in names if n.startswith(cle + "Dr")} >= {"cle:Drug"}
+    assert offered[0] == "cle:Drug"  # the shortest first: Enter takes it
     page.keyboard.press("Enter")
     assert page.input_value("#kg-query") == "SELECT * WHERE { ?d a cle:Drug"
     assert page.is_hidden("#kg-complete")

@@ -259,13 +259,17 @@ def test_the_description_counts_match_and_lists_the_releases(released):
     assert len(Graph().parse(out / "site" / "data" / "void.ttl")) == len(void)
 
 
+PLACEHOLDER_URL = "https://example.org/childhood-leukaemia-kg/"
+
+
 def test_a_released_commit_does_not_build_while_the_site_url_is_a_placeholder(tmp_path):
     """Tagged by hand, past kg release: the build of the tagged commit refuses example.org too."""
     root = git_project(tmp_path)
     git(root, "tag", "-a", "v1.0.0", "-m", "Release 1.0.0")
     result = build_project(root, root / "build")
+    line = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index(f"site_url: {PLACEHOLDER_URL}") + 1
     assert [str(p) for p in result.problems] == [
-        "mkdocs.yml:5:1: building the release v1.0.0: site_url is https://example.org/childhood-leukaemia-kg/; set "
+        f"mkdocs.yml:{line}:1: building the release v1.0.0: site_url is https://example.org/childhood-leukaemia-kg/; set "
         "site_url and repo_url to where the site and the repository really are before a release (citations, the "
         "dataset description and the feed use them)"
     ]

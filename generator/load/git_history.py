@@ -74,11 +74,12 @@ def _commit(line: str) -> Commit:
 
 def file_history(root: Path, folder: str = "content", limit: int = HISTORY_LIMIT) -> dict:
     """path (relative to root) -> its last `limit` commits, newest first, for every file under folder that git
-    knows: read with one `git log` over the whole history (merges, which change no file of their own, skipped).
-    Empty outside a git checkout."""
+    knows: read with one `git log` over the whole history. A merge lists the files it leaves different from
+    every parent (`--cc`: where it resolved a conflict), as `git log -- <file>` shows it. Empty outside a git
+    checkout."""
     if not is_checkout(root):
         return {}
-    text = _git(root, "log", "--relative", "--name-only", f"--format={_RECORD}{_COMMIT_FORMAT}", "--", folder)
+    text = _git(root, "log", "--cc", "--relative", "--name-only", f"--format={_RECORD}{_COMMIT_FORMAT}", "--", folder)
     history: dict = {}
     for record in text.split(_RECORD)[1:]:
         head, *paths = record.strip("\n").split("\n")

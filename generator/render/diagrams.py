@@ -135,7 +135,8 @@ def figure(svg: str, title: str, description: str, figure_id: str) -> str:
         f'<title id="{figure_id}-t">{attribute(title)}</title><desc id="{figure_id}-d">{attribute(description)}</desc>'
     )
     svg = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + head, svg, count=1)
-    return f'<figure class="cle-diagram">{svg}</figure>'
+    # tabindex: a wide diagram scrolls sideways, and keyboard users must be able to scroll it too
+    return f'<figure class="cle-diagram" tabindex="0">{svg}</figure>'
 
 
 def fill_diagrams(text: str, ctx) -> str:

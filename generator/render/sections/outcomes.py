@@ -81,15 +81,16 @@ def other_results(ctx, entity_id: str, outcome_ids: list, rollup) -> list:
     folder = ctx.class_of(entity_id).folder
     title = ui("results" if not compared else "other_results", ctx.lang)
     lines = heading(2, title) + outcome_table(ctx, results, folder) if results else []
-    if restated:  # a short list: each restated figure and the figure it comes from
-        lines += heading(3, ui("restated", ctx.lang))
+    if restated:  # closed: each restated figure (a press release's) and the figure it comes from
+        summary = f"{ui('restated', ctx.lang)} ({len(restated)})"
+        lines += ['<details class="cle-restated" markdown>', f"<summary>{summary}</summary>", ""]
         for figure in sorted(restated, key=ctx.sort_key):
             origins = ", ".join(
                 ctx.link(origin, folder, figure_text(ctx, origin))
                 for origin in ctx.targets(figure, CLE.derivedFromOutcome)
             )
             lines.append(f"- {ctx.link(figure, folder)} → {origins}")
-        lines.append("")
+        lines += ["", "</details>", ""]
     return lines
 
 
