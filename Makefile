@@ -11,7 +11,7 @@ TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.package-lock.json
 NODE_TEST_STAMP := node_modules/.installed-test
 
-.PHONY: site test lint check serve clean chromium virtuoso sparql snapshots bench-query bench-build bench-preview
+.PHONY: site test lint check serve clean chromium virtuoso sparql snapshots bench-query bench-build bench-pages bench-preview
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --omit=dev --no-audit --no-fund --loglevel=error
@@ -76,6 +76,10 @@ bench-query: $(STAMP)
 ## make bench-build: build time and memory per stage at 1k, 10k and 20k synthetic entities, against bare MkDocs
 bench-build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python bench/bench_build.py
+
+## make bench-pages: Lighthouse (mobile, slow 4G) on the built site served with gzip, against a bare theme page
+bench-pages: site $(NODE_TEST_STAMP) chromium
+	$(BIN)/python bench/bench_pages.py
 
 ## make bench-preview: live preview at 1k synthetic entities, from saving an edit to the page being served
 bench-preview: $(STAMP) $(NODE_STAMP)

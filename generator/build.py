@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.pipeline import Checked, ProjectCache, check_project
-from .load.benchmarks import BUILD_RESULTS, PREVIEW_RESULTS, read_results
+from .load.benchmarks import BUILD_RESULTS, PAGES_RESULTS, PREVIEW_RESULTS, read_results
 from .load.built_site import count_files
 from .load.edition import read_edition
 from .load.saved_queries import load_saved_queries
@@ -168,7 +168,7 @@ def docs_of_language(root: Path, ctx: PageContext, queries: tuple, bench: tuple)
     the performance page, the query pages and the playground's data."""
     hand_written = hand_written_files(root, ctx.lang, ctx.languages)
     pages, nav = language_docs(ctx, hand_written, home_text(root, ctx.lang, ctx.languages))
-    pages[PERFORMANCE_PAGE] = performance_markdown(bench[0], ctx.lang, bench[1])
+    pages[PERFORMANCE_PAGE] = performance_markdown(bench[0], ctx.lang, bench[1], bench[2])
     saved, results = queries
     prefixes = prefixes_of(ctx.schema.entity_namespace)
     pages.update(query_docs(saved, results, ctx, prefixes, PLAYGROUND_PAGE in hand_written))
@@ -187,7 +187,7 @@ def generate_docs(root: Path, checked: Checked, edition=None):
     site, languages, links = site_context(root, checked)
     edition = edition if edition is not None else edition_of(root, checked)
     queries = saved_answers(root, checked.mapped.graphs)
-    bench = (read_results(root, BUILD_RESULTS), read_results(root, PREVIEW_RESULTS))
+    bench = tuple(read_results(root, name) for name in (BUILD_RESULTS, PREVIEW_RESULTS, PAGES_RESULTS))
     with GraphvizLayout(root) as layout:
         for lang in languages:
             ctx = PageContext(checked.schema, checked.mapped, links, lang, languages, site, layout, edition=edition)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["BUILD_RESULTS", "PREVIEW_RESULTS", "read_results"]
+__all__ = ["BUILD_RESULTS", "PREVIEW_RESULTS", "PAGES_RESULTS", "read_results"]
 
 BUILD_RESULTS = Path("bench") / "results" / "build.json"
 PREVIEW_RESULTS = Path("bench") / "results" / "preview.json"
+PAGES_RESULTS = Path("bench") / "results" / "pages.json"
 
 
 def read_results(root: Path, name: Path) -> dict | None:

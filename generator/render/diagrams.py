@@ -19,8 +19,8 @@ PLACEHOLDER = re.compile(r"<!--kg-diagram (\d+)-->")
 STYLE = (
     'graph [rankdir=LR, bgcolor="transparent", pad=0.05, nodesep=0.12, ranksep=0.45, fontname="Helvetica"];\n'
     'node [shape=box, style="filled", fillcolor="#eef0f8", color="#3f51b5", fontcolor="#1a1a1a", '
-    'fontname="Helvetica", fontsize=10, margin="0.10,0.05", height=0.3];\n'
-    'edge [color="#6b6b6b", fontcolor="#333333", fontname="Helvetica", fontsize=8, arrowsize=0.6];\n'
+    'fontname="Helvetica", fontsize=12, margin="0.10,0.05", height=0.3];\n'
+    'edge [color="#6b6b6b", fontcolor="#333333", fontname="Helvetica", fontsize=12, arrowsize=0.6];\n'
 )
 
 
@@ -126,6 +126,7 @@ def figure(svg: str, title: str, description: str, figure_id: str) -> str:
     svg = re.sub(r">\s+<", "><", svg).strip().replace("\n", " ")
     svg = _UNUSED.sub("", svg)
     svg = re.sub(r"(\d+\.\d)\d+", r"\1", svg)  # a tenth of a point is finer than any screen shows
+    svg = svg.replace(" xlink:href=", " href=")  # SVG 2's plain href: a link every crawler and browser follows
     svg = svg.replace(
         "<svg ",
         f'<svg class="cle-graph" role="group" aria-labelledby="{figure_id}-t" aria-describedby="{figure_id}-d" ',

@@ -1,11 +1,12 @@
-"""The performance page: benchmark figures (bench/results/build.json) as a table and an inline SVG plot, and
-the live preview's figures (bench/results/preview.json)."""
+"""The performance page: benchmark figures (bench/results/build.json) as a table and an inline SVG plot, the
+live preview's figures (bench/results/preview.json) and page speed on a phone (bench/results/pages.json)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from .layout import table
+from .locale import number
 from .ui_text import ui
 
 __all__ = ["performance_markdown", "PERFORMANCE_PAGE"]
@@ -89,10 +90,42 @@ def preview_markdown(preview: dict | None, lang: str) -> list:
     return lines + ["", summary]
 
 
-def performance_markdown(results: dict | None, lang: str, preview: dict | None = None) -> str:
+def _page_rows(rows: list, lang: str) -> list:
+    return table(
+        list(ui("perf_pages_columns", lang)),
+        [
+            [
+                f"`{r['path']}`",
+                *(str(r[name]) for name in ("performance", "accessibility", "best-practices", "seo")),
+                number(r["fcp_s"], lang),
+                number(r["lcp_s"], lang),
+                f"{r['tbt_ms']:,}".replace(",", "\u202f"),
+                f"{r['kib']:,}".replace(",", "\u202f"),
+                f"{number(r['fcp_to_floor'], lang)}×" if r.get("fcp_to_floor") else "—",
+            ]
+            for r in rows
+        ],
+        ["left"] + ["right"] * 9,
+    )
+
+
+def pages_markdown(pages: dict | None, lang: str) -> list:
+    """Lighthouse on the built site, and the same pages before a change (nothing when there are no figures)."""
+    if not pages:
+        return []
+    intro = ui("perf_pages_intro", lang, version=pages["lighthouse"], fcp=pages["floor"]["fcp_s"])
+    lines = ["", f"## {ui('perf_pages', lang)}", "", intro, ""] + _page_rows(pages["pages"], lang)
+    if pages.get("before"):
+        lines += ["", ui("perf_pages_before", lang), ""] + _page_rows(pages["before"], lang)
+    return lines + ["", ui("perf_pages_goal", lang)]
+
+
+def performance_markdown(results: dict | None, lang: str, preview: dict | None = None, pages=None) -> str:
     lines = [f"# {ui('perf_title', lang)}", "", ui("perf_intro", lang), ""]
     if not results:
-        return "\n".join(lines + [ui("perf_none", lang)] + preview_markdown(preview, lang) + [""])
+        return "\n".join(
+            lines + [ui("perf_none", lang)] + preview_markdown(preview, lang) + pages_markdown(pages, lang)
+        )
     rows = sorted(results["rows"], key=lambda r: r["n"])
     lines += [_svg(rows, lang), ""]
     lines += table(
@@ -116,4 +149,4 @@ def performance_markdown(results: dict | None, lang: str, preview: dict | None =
     for name, budget in sorted(results.get("budgets", {}).items()):
         mark = "✓" if budget["value"] <= budget["limit"] else "✗"
         lines.append(f"- {mark} `{name}`: {budget['value']:.2f} (≤ {budget['limit']})")
-    return "\n".join(lines + preview_markdown(preview, lang)) + "\n"
+    return "\n".join(lines + preview_markdown(preview, lang) + pages_markdown(pages, lang)) + "\n"

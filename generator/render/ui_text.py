@@ -270,6 +270,26 @@ TEXT = {
         "({full:.1f} s), which every edit used to cost.",
         "perf_preview_columns": ("class folder", "edit → page served (s)", "pages re-rendered"),
         "perf_preview_summary": "Median {median:.2f} s, slowest {max:.2f} s (budget: {limit:.0f} s).",
+        "perf_pages": "Page speed on a phone",
+        "perf_pages_intro": "Lighthouse {version} (mobile, its simulated slow 4G) on the built site served with gzip "
+        "on this machine, measured by `bench/bench_pages.py` (`make bench-pages`). The baseline of the same run is "
+        "a bare mkdocs-material page with nothing of ours: first contentful paint {fcp:.2f} s.",
+        "perf_pages_columns": (
+            "Page",
+            "Performance",
+            "Accessibility",
+            "Best practices",
+            "SEO",
+            "FCP (s)",
+            "LCP (s)",
+            "TBT (ms)",
+            "KiB",
+            "FCP ÷ bare theme",
+        ),
+        "perf_pages_before": "The same pages before diagrams were drawn at build time (Mermaid's 3.6 MB script and a "
+        "1 MB source map on every page):",
+        "perf_pages_goal": "Goal on every reader page: performance at least 95, accessibility 100, first contentful "
+        "paint at most 1.8 s. The playground loads Oxigraph's WebAssembly on purpose.",
         # kg diff, the changelog and pull requests: what changed between two versions of the graph
         "diff_title": "What changed in the graph",
         "diff_between": "From {old} to {new}",
@@ -580,6 +600,27 @@ TEXT = {
         "waarmee het voorbeeld start ({full:.1f} s), wat elke wijziging vroeger kostte.",
         "perf_preview_columns": ("klassemap", "wijziging → pagina geserveerd (s)", "pagina's opnieuw gemaakt"),
         "perf_preview_summary": "Mediaan {median:.2f} s, traagste {max:.2f} s (budget: {limit:.0f} s).",
+        "perf_pages": "Laadsnelheid op een telefoon",
+        "perf_pages_intro": "Lighthouse {version} (mobiel, met zijn gesimuleerde trage 4G) op de gebouwde site, met "
+        "gzip geserveerd op deze machine, gemeten met `bench/bench_pages.py` (`make bench-pages`). De basislijn van "
+        "dezelfde meting is een kale mkdocs-material-pagina zonder iets van ons: eerste weergave van inhoud na "
+        "{fcp:.2f} s.",
+        "perf_pages_columns": (
+            "Pagina",
+            "Prestaties",
+            "Toegankelijkheid",
+            "Goede praktijken",
+            "SEO",
+            "FCP (s)",
+            "LCP (s)",
+            "TBT (ms)",
+            "KiB",
+            "FCP ÷ kaal thema",
+        ),
+        "perf_pages_before": "Dezelfde pagina's voordat diagrammen bij het bouwen werden getekend (het script van "
+        "Mermaid van 3,6 MB en een bronkaart van 1 MB op elke pagina):",
+        "perf_pages_goal": "Doel op elke pagina voor lezers: prestaties minstens 95, toegankelijkheid 100, eerste "
+        "weergave van inhoud binnen 1,8 s. De pagina SPARQL in de browser laadt bewust de WebAssembly van Oxigraph.",
         "diff_title": "Wat er in de graaf veranderde",
         "diff_between": "Van {old} naar {new}",
         "diff_between_md": "Van **{old}** naar **{new}**.",

@@ -234,7 +234,7 @@ async function main() {
   const download = element("a", { id: "kg-csv", class: "md-button", download: "results.csv", hidden: "" }, t.csv);
   const status = element("p", { id: "kg-status", role: "status" }, t.loading);
   const error = element("pre", { id: "kg-error", role: "alert", hidden: "" });
-  const output = element("div", { id: "kg-results", class: "kg-results", "aria-label": t.results });
+  const output = element("div", { id: "kg-results", class: "kg-results", role: "region", "aria-label": t.results });
   root.append(element("label", { for: "kg-question" }, t.pick), picker, editorBox,
               element("p", { class: "kg-actions" }), status, error, output);
   root.querySelector(".kg-actions").append(run, stop, download);
