@@ -250,3 +250,35 @@ def test_pages_are_byte_identical_across_builds(tmp_path, fixture_site):
 def test_fixture_has_every_class_that_gets_its_own_sections():
     folders = {name.split("/")[0] for name in FIXTURE}
     assert {"trials", "drugs", "diseases", "cohorts", "outcomes", "publications"} <= folders
+
+
+ASSESSMENT = """
+label: {en: A published rating of 2-year OS, nl: Een gepubliceerde beoordeling van de 2-jaars-OS}
+description: {en: "A guideline group's GRADE rating.", nl: "De GRADE-beoordeling van een richtlijngroep."}
+assessesOutcome: [os-2y-blinfant]
+certainty: low
+ratedDownFor: [risk-of-bias, imprecision]
+assessedBy: [interfant]
+sources:
+  - {source: nejm-2023, locator: discussion}
+"""
+
+
+def test_a_published_certainty_rating_is_shown_with_its_reasons_in_place_of_not_assessed(tmp_path):
+    from generator.build import generate_docs
+    from generator.check.pipeline import check_project
+
+    root = fixture_project(tmp_path, hostile=False)
+    (root / "content" / "assessments").mkdir()
+    (root / "content" / "assessments" / "os-rating.yaml").write_text(ASSESSMENT.lstrip(), encoding="utf-8")
+    checked = check_project(root)
+    assert checked.problems == []
+    pages = {lang: docs for lang, docs, _ in generate_docs(root, checked)}
+    lines = pages["en"]["trials/blinfant.md"].splitlines()
+    row = next(line for line in lines if line.startswith("| [Overall survival at 2 years]"))
+    assert row.endswith(
+        "| **low**; rated down for imprecision, risk of bias "
+        "([A published rating of 2\\-year OS](../assessments/os-rating.md)) |"
+    )
+    assert "Not assessed" not in pages["en"]["trials/blinfant.md"]
+    assert "**laag**; afgewaardeerd wegens onnauwkeurigheid, risico op vertekening" in pages["nl"]["trials/blinfant.md"]

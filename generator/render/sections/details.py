@@ -4,7 +4,7 @@ fact the card did not show."""
 from __future__ import annotations
 
 from ...model.kinds import ValueKind
-from ...model.vocab import DCTERMS, RDFS
+from ...model.vocab import CLE, DCTERMS, RDFS
 from ..escaping import block, inline
 from ..layout import heading
 from ..ui_text import ui
@@ -13,6 +13,10 @@ from .card import card_keys, short_facts, unverified_badge
 from .texts import unverified_of
 
 __all__ = ["details"]
+
+# Texts another section of the page shows where they are read: an outcome's note beside its figure, a derivation
+# beside the figures side by side, a conflict's note under its claims.
+SHOWN_BY_THEIR_SECTION = (CLE.analysisNote, CLE.derivation, CLE.conflictNote)
 
 
 def details(ctx, entity_id: str) -> list:
@@ -23,7 +27,9 @@ def details(ctx, entity_id: str) -> list:
     graph, unverified = ctx.graph(entity_id), unverified_of(ctx, entity_id)
     texts = []
     for spec in record.cls.shape.properties.values():
-        if spec.kind is not ValueKind.LANGMAP or spec.path in (RDFS.label, DCTERMS.description) or spec.key in shown:
+        if spec.kind is not ValueKind.LANGMAP or spec.key in shown:
+            continue
+        if spec.path in (RDFS.label, DCTERMS.description, *SHOWN_BY_THEIR_SECTION):
             continue
         found = values_of(ctx, graph, record.iri, spec)
         if found:

@@ -129,8 +129,9 @@ def _sentence(ctx, pair) -> str:
     return attribute(sentence)
 
 
-def _figure(ctx, pairs: list, index: int, better: str) -> list:
-    """One figure: the pairs of one direction, grouped by measure and time point."""
+def _figure(ctx, pairs: list, index: int, better: str, folder: str | None) -> list:
+    """One figure: the pairs of one direction, grouped by measure and time point; under it a sentence per pair,
+    with a link to the note on how to read a figure that puzzles readers."""
     lang = ctx.lang
     mine, theirs = cohort_of(ctx, pairs[0].intervention), cohort_of(ctx, pairs[0].comparator)
     figure_id = f"key-results-{index}"
@@ -156,12 +157,18 @@ def _figure(ctx, pairs: list, index: int, better: str) -> list:
             "</div>",
         ]
     parts.append("</figure>")
-    sentences = [f"- {_sentence(ctx, pair)}" for pair in pairs]
+    sentences = [f"- {_sentence(ctx, pair)}{_note_link(ctx, pair.intervention, folder)}" for pair in pairs]
     return ["".join(parts), "", '<div class="cle-sentences" markdown>', ""] + sentences + ["", "</div>", ""]
 
 
-def key_results_of(ctx, outcome_ids: list) -> list:
-    """The figures for a set of outcomes (nothing when none is compared)."""
+def _note_link(ctx, outcome_id: str, folder: str | None) -> str:
+    if ctx.value(outcome_id, CLE.analysisNote) is None:
+        return ""
+    return " " + ctx.link(outcome_id, folder, ui("analysis_note", ctx.lang) + " →")
+
+
+def key_results_of(ctx, outcome_ids: list, folder: str | None = None) -> list:
+    """The figures for a set of outcomes, on a page in folder (nothing when none is compared)."""
     pairs = comparisons(ctx, outcome_ids)
     lines = []
     groups = groupby(
@@ -177,13 +184,13 @@ def key_results_of(ctx, outcome_ids: list) -> list:
     )
     for index, (key, group) in enumerate(groups, start=1):
         ordered = list(group)  # comparisons() orders them by time point, then measure: the same in every language
-        lines += _figure(ctx, ordered, index, key[2])
+        lines += _figure(ctx, ordered, index, key[2], folder)
     return lines
 
 
 def key_results(ctx, entity_id: str, outcome_ids: list, rollup) -> list:
     """The section on a page: its heading and the figures."""
-    figures = key_results_of(ctx, outcome_ids)
+    figures = key_results_of(ctx, outcome_ids, ctx.class_of(entity_id).folder)
     if not figures:
         return []
     return heading(2, pick(rollup.labels, ctx.lang) if rollup else ui("key_results", ctx.lang)) + figures
