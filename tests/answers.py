@@ -2,8 +2,9 @@
 
 What counts as the same literal: numbers by value (Virtuoso writes `1e3` as `1000.0`), booleans (`1`/`true`),
 language tags in any case, a plain literal as xsd:string, and xsd:duration by value, because Virtuoso 7 keeps
-a duration as a number of months or seconds (`"P2Y"` comes back as `"24"`; openlink/virtuoso-opensource#936).
-Everything else (IRIs, strings, datatypes, row counts) must be equal.
+a duration as a number of months or seconds (`"P2Y"` comes back as `"24"`; openlink/virtuoso-opensource#936),
+and a boolean in a column of booleans that Virtuoso 7 returns as the integer 0 or 1 (the value of
+`BIND(EXISTS { … } AS ?x)`). Everything else (IRIs, strings, datatypes, row counts) must be equal.
 """
 
 from __future__ import annotations
@@ -116,3 +117,20 @@ def json_rows(answer: dict, variables: list) -> list:
     """The rows of a SPARQL JSON results document, in the given variables' order, normalised and sorted."""
     bindings = answer["results"]["bindings"]
     return sorted((tuple(json_key(row.get(name)) for name in variables) for row in bindings), key=repr)
+
+
+BOOLEAN = XSD + "boolean"
+
+
+def booleans_as_expected(actual: list, expected: list) -> list:
+    """Virtuoso's 0 and 1 read as false and true in the columns where every expected value is a boolean."""
+    columns = range(len(expected[0])) if expected else ()
+    boolean_columns = {i for i in columns if all(row[i][0] == "literal" and row[i][2] == BOOLEAN for row in expected)}
+
+    def as_boolean(key: tuple) -> tuple:
+        if key[0] == "literal" and key[2] == XSD + "integer" and key[1] in ("0", "1"):
+            return ("literal", key[1] == "1", BOOLEAN, "")
+        return key
+
+    rows = [tuple(as_boolean(k) if i in boolean_columns else k for i, k in enumerate(row)) for row in actual]
+    return sorted(rows, key=repr)

@@ -90,6 +90,10 @@ def preview_markdown(preview: dict | None, lang: str) -> list:
     return lines + ["", summary]
 
 
+def _ratio(value, lang: str) -> str:
+    return number(f"{value:.2f}", lang) + "×" if value else "—"
+
+
 def _page_rows(rows: list, lang: str) -> list:
     return table(
         list(ui("perf_pages_columns", lang)),
@@ -97,11 +101,11 @@ def _page_rows(rows: list, lang: str) -> list:
             [
                 f"`{r['path']}`",
                 *(str(r[name]) for name in ("performance", "accessibility", "best-practices", "seo")),
-                number(r["fcp_s"], lang),
-                number(r["lcp_s"], lang),
+                number(f"{r['fcp_s']:.2f}", lang),
+                number(f"{r['lcp_s']:.2f}", lang),
                 f"{r['tbt_ms']:,}".replace(",", "\u202f"),
                 f"{r['kib']:,}".replace(",", "\u202f"),
-                f"{number(r['fcp_to_floor'], lang)}×" if r.get("fcp_to_floor") else "—",
+                _ratio(r.get("fcp_to_floor"), lang),
             ]
             for r in rows
         ],
@@ -113,7 +117,8 @@ def pages_markdown(pages: dict | None, lang: str) -> list:
     """Lighthouse on the built site, and the same pages before a change (nothing when there are no figures)."""
     if not pages:
         return []
-    intro = ui("perf_pages_intro", lang, version=pages["lighthouse"], fcp=pages["floor"]["fcp_s"])
+    floor = number(f"{pages['floor']['fcp_s']:.2f}", lang)
+    intro = ui("perf_pages_intro", lang, version=pages["lighthouse"], fcp=floor)
     lines = ["", f"## {ui('perf_pages', lang)}", "", intro, ""] + _page_rows(pages["pages"], lang)
     if pages.get("before"):
         lines += ["", ui("perf_pages_before", lang), ""] + _page_rows(pages["before"], lang)

@@ -273,7 +273,7 @@ TEXT = {
         "perf_pages": "Page speed on a phone",
         "perf_pages_intro": "Lighthouse {version} (mobile, its simulated slow 4G) on the built site served with gzip "
         "on this machine, measured by `bench/bench_pages.py` (`make bench-pages`). The baseline of the same run is "
-        "a bare mkdocs-material page with nothing of ours: first contentful paint {fcp:.2f} s.",
+        "a bare mkdocs-material page with nothing of ours: first contentful paint {fcp} s.",
         "perf_pages_columns": (
             "Page",
             "Performance",
@@ -604,7 +604,7 @@ TEXT = {
         "perf_pages_intro": "Lighthouse {version} (mobiel, met zijn gesimuleerde trage 4G) op de gebouwde site, met "
         "gzip geserveerd op deze machine, gemeten met `bench/bench_pages.py` (`make bench-pages`). De basislijn van "
         "dezelfde meting is een kale mkdocs-material-pagina zonder iets van ons: eerste weergave van inhoud na "
-        "{fcp:.2f} s.",
+        "{fcp} s.",
         "perf_pages_columns": (
             "Pagina",
             "Prestaties",
