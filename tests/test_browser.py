@@ -184,6 +184,18 @@ FIGURE_TEXT = """() => {
 }"""
 
 
+OVERLAPPING_TICKS = """() => {
+  const found = [];
+  for (const scale of document.querySelectorAll('.cle-scale')) {
+    const boxes = [...scale.children].filter(s => s.offsetParent !== null).map(s => [s.textContent, s.getBoundingClientRect()]);
+    for (let i = 1; i < boxes.length; i++) {
+      if (boxes[i][1].left < boxes[i - 1][1].right) found.push(boxes[i - 1][0] + ' / ' + boxes[i][0]);
+    }
+  }
+  return found;
+}"""
+
+
 @pytest.mark.parametrize("width, smallest", ((1280, 14), (390, 11)))
 @pytest.mark.parametrize("path", ("/", "/trials/blinfant/", "/nl/trials/blinfant/", "/timeline/"))
 def test_figure_text_is_readable_and_never_cut_off(browser, site_url, path, width, smallest):
@@ -191,7 +203,9 @@ def test_figure_text_is_readable_and_never_cut_off(browser, site_url, path, widt
     page = context.new_page()
     page.goto(site_url + path)
     texts = page.evaluate(FIGURE_TEXT)
+    overlapping = page.evaluate(OVERLAPPING_TICKS)
     context.close()
+    assert overlapping == []
     assert texts, "no figure on the page"
     assert [t for t in texts if t["size"] < smallest] == []
     assert [t["text"] for t in texts if t["clipped"] or t["ellipsis"] or t["text"].endswith("…")] == []
