@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.vocab import XSD
 from .ui_text import ui
 
-__all__ = ["number", "date", "duration", "unit_suffix"]
+__all__ = ["number", "date", "duration", "unit_suffix", "in_running_text"]
 
 
 def number(text, lang: str) -> str:
@@ -60,3 +60,14 @@ def unit_suffix(unit: str, lang: str, default: str | None = None, count: float |
     if known is not None:
         return known[0] if count == 1 else known[1]
     return default if default is not None else (f" {unit}" if unit else "")
+
+
+def in_running_text(name: str) -> str:
+    """A name as it is written inside a sentence: lower-cased first letter, unless it is an abbreviation.
+
+    >>> in_running_text("Blinatumomab"), in_running_text("MRD response"), in_running_text("CD19")
+    ('blinatumomab', 'MRD response', 'CD19')
+    """
+    if len(name) > 1 and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name

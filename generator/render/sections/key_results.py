@@ -11,7 +11,7 @@ from ...model.schema import pick
 from ...model.vocab import CLE
 from ..escaping import attribute
 from ..layout import heading
-from ..locale import number
+from ..locale import in_running_text, number
 from ..results import (
     cohort_of,
     comparisons,
@@ -55,17 +55,6 @@ def treatment_name(ctx, cohort: str | None) -> str:
         return ""
     drugs = treatment_of(ctx, cohort)
     return ", ".join(in_running_text(ctx.label(d)) for d in drugs) if drugs else ctx.label(cohort)
-
-
-def in_running_text(name: str) -> str:
-    """A name as it is written inside a sentence: lower-cased first letter, unless it is an abbreviation.
-
-    >>> in_running_text("Blinatumomab"), in_running_text("MRD response"), in_running_text("CD19")
-    ('blinatumomab', 'MRD response', 'CD19')
-    """
-    if len(name) > 1 and name[1].islower():
-        return name[0].lower() + name[1:]
-    return name
 
 
 def _legend(ctx, cohort: str | None, mark: str) -> str:

@@ -7,6 +7,7 @@ from ...model.schema import pick
 from ...model.vocab import CLE, DCTERMS
 from ..escaping import block, inline
 from ..layout import heading, table_sharing
+from ..locale import in_running_text
 from ..results import category, cohort_of, figure_text, measure_of, treatment_of
 from ..ui_text import ui
 from ..values import text_of
@@ -49,7 +50,7 @@ def safety(ctx, entity_id: str, outcome_ids: list, rollup) -> list:
     )
     for drug, warning in warnings:
         if warning:
-            title = ui("boxed_warning", lang, drug=ctx.label(drug)).replace('"', "'")
+            title = ui("boxed_warning", lang, drug=in_running_text(ctx.label(drug))).replace('"', "'")
             text = block(warning).replace("\n", "\n    ")
             lines += [
                 f'!!! warning "{inline(title)}"',
