@@ -89,13 +89,16 @@ def class_dot(ctx, from_doc: str) -> tuple:
         lines.append(
             f"{node[cls.iri]} [label={dot_string(ctx.class_label(cls), LABEL_WIDTH)}, URL={dot_string(href)}];"
         )
+    pairs: dict = {}  # (from, to) -> property names: one arrow per pair of classes keeps the picture legible
     for cls in classes:
         for spec in cls.shape.properties.values():
             if spec.kind is not ValueKind.REFERENCE or spec.target_class not in node:
                 continue
             name = ctx.property_label(spec.path, spec)
-            lines.append(f"{node[cls.iri]} -> {node[spec.target_class]} [label={dot_string(name, 18)}];")
+            pairs.setdefault((node[cls.iri], node[spec.target_class]), []).append(name)
             rows.append((cls, name, ctx.schema.class_of_iri(spec.target_class)))
+    for (source, target), names in pairs.items():
+        lines.append(f"{source} -> {target} [label={dot_string(', '.join(names), 18)}];")
     return "\n".join(lines + ["}"]), rows
 
 
