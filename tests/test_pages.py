@@ -282,3 +282,31 @@ def test_a_published_certainty_rating_is_shown_with_its_reasons_in_place_of_not_
     )
     assert "Not assessed" not in pages["en"]["trials/blinfant.md"]
     assert "**laag**; afgewaardeerd wegens onnauwkeurigheid, risico op vertekening" in pages["nl"]["trials/blinfant.md"]
+
+
+def test_no_figure_of_the_real_site_puts_higher_and_lower_is_better_on_one_axis(built):
+    """Survival (higher is better) and relapse or events (lower is better) are drawn in separate figures, each
+    saying which way is better."""
+    from rdflib import Dataset
+
+    from generator.model.vocab import CLE, RDFS
+
+    graph = Dataset(default_union=True)
+    graph.parse(built[1] / "site" / "data" / "kg.trig", format="trig")
+    ways = {
+        str(label): str(way)
+        for measure, way in graph.subject_objects(CLE.direction)
+        for label in graph.objects(measure, RDFS.label)
+    }
+    assert {"lower-is-better", "higher-is-better"} <= set(ways.values())
+    captions = {"higher-is-better": "Higher is better.", "lower-is-better": "Lower is better."}
+    figures = 0
+    for page in sorted((built[1] / "docs" / "en").rglob("*.md")):
+        for figure in re.findall(r'<figure class="cle-results.*?</figure>', page.read_text(encoding="utf-8"), re.S):
+            figures += 1
+            caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure).group(1)
+            for group in re.findall(r'<p class="cle-group-label">(.*?)</p>', figure):
+                way = next((w for label, w in ways.items() if group.lower().startswith(label.lower())), None)
+                assert way is not None, group
+                assert caption.endswith(captions[way]), (page.name, group, caption)
+    assert figures > 10

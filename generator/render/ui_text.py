@@ -186,7 +186,7 @@ TEXT = {
         "across_intro": "Each group is shown with the uncertainty its own source gives; groups from different studies "
         "were treated differently, at different times, and were not compared with each other in "
         "a trial.",
-        "across_caption": "Survival by study, group, measure and time point.",
+        "across_caption": "Results by study, group, measure and time point.",
         "across_axis": "Percentage of patients.",
         "line_ci": "95% confidence interval",
         "line_se": "± one standard error",
@@ -518,7 +518,7 @@ TEXT = {
         "across_intro": "Elke groep staat er met de onzekerheid die de eigen bron geeft; groepen uit verschillende "
         "studies zijn anders en op een ander moment behandeld, en zijn niet in een studie met "
         "elkaar vergeleken.",
-        "across_caption": "Overleving per studie, groep, uitkomstmaat en tijdstip.",
+        "across_caption": "Resultaten per studie, groep, uitkomstmaat en tijdstip.",
         "across_axis": "Percentage patiënten.",
         "line_ci": "95%-betrouwbaarheidsinterval",
         "line_se": "± één standaardfout",

@@ -14,6 +14,7 @@ from ..results import (
     PERCENT,
     category,
     cohort_of,
+    direction,
     figure_text,
     interval,
     is_restatement,
@@ -88,8 +89,10 @@ def _bar(ctx, outcome_id: str) -> str:
     return f'{line}<span class="cle-dot" style="left:{max(0.0, min(100.0, estimate)):.1f}%"></span>'
 
 
-def _figure(ctx, rows: list) -> str:
+def _figure(ctx, rows: list, index: int, better: str) -> str:
+    """One figure of the results where the same way is better (survival and relapse never share an axis)."""
     lang = ctx.lang
+    caption = ui("across_caption", lang) + (" " + ui(f"kr_{better.replace('-', '_')}", lang) if better else "")
     kinds = sorted({uncertainty_kind(ctx, o) for _, _, o in rows} - {""})
     legend = "".join(
         f'<li><span class="cle-line cle-ci-{kind}" aria-hidden="true"></span>{ui(f"line_{kind}", lang)}</li>'
@@ -97,8 +100,8 @@ def _figure(ctx, rows: list) -> str:
     )
     scale = "".join(f'<span style="left:{tick}%">{tick}%</span>' for tick in TICKS)
     parts = [
-        '<figure class="cle-results cle-across" aria-labelledby="across-title">',
-        f'<figcaption id="across-title">{ui("across_caption", lang)}</figcaption>',
+        f'<figure class="cle-results cle-across" aria-labelledby="across-{index}-title">',
+        f'<figcaption id="across-{index}-title">{attribute(caption)}</figcaption>',
         f'<ul class="cle-legend">{legend}</ul>',
         f'<p class="cle-axis-title">{ui("across_axis", lang)}</p>',
         f'<div class="cle-scale" aria-hidden="true">{scale}</div>',
@@ -151,4 +154,15 @@ def across_studies(ctx, entity_id: str, outcome_ids: list, rollup) -> list:
         for key in ("outcome", "time_point", "cohort", "estimate", "uncertainty", "patients", "how_compared")
     ]
     title = pick(rollup.labels, lang) if rollup else ui("across_studies", lang)
-    return heading(2, title) + [ui("across_intro", lang), "", _figure(ctx, rows), ""] + table(header, table_rows) + [""]
+    ways = sorted({direction(ctx, o) for _, _, o in rows}, key=lambda way: (way != "higher-is-better", way))
+    figures = [
+        _figure(ctx, [r for r in rows if direction(ctx, r[2]) == way], index, way)
+        for index, way in enumerate(ways, start=1)
+    ]
+    return (
+        heading(2, title)
+        + [ui("across_intro", lang), ""]
+        + [f + "\n" for f in figures]
+        + table(header, table_rows)
+        + [""]
+    )
