@@ -55,6 +55,24 @@ def test_the_test_tools_are_not_dependencies_of_the_site():
     assert not {"axe-core", "yaml-language-server"} & set(package["dependencies"])
 
 
+def test_the_lock_file_stays_installable_when_a_package_publishes():
+    """`npm ci` refuses a lock whose specs the registry no longer matches: a dependency asking for a moving
+    dist-tag ("latest", "next") breaks a fresh install the day that package publishes. Every such spec in the
+    lock must be pinned by an override in package.json."""
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    overrides = package.get("overrides", {})
+    moving = []
+    for path, entry in lock["packages"].items():
+        owner = path.rpartition("node_modules/")[2]
+        for name, spec in entry.get("dependencies", {}).items():
+            if re.fullmatch(r"[a-z][a-z-]*", spec):  # a tag, not a version range
+                pinned = overrides.get(owner, {}).get(name) if isinstance(overrides.get(owner), dict) else None
+                if not (pinned or isinstance(overrides.get(name), str)):
+                    moving.append(f"{owner} → {name}@{spec}")
+    assert not moving, f"pin these in package.json overrides: {moving}"
+
+
 def test_an_editable_install_prints_no_warning_of_the_project(tmp_path):
     """`make site` installs the package editable; pip's own notes about this machine's index configuration
     ("Location 'file:///…' is ignored") are not the project's and are left out."""
