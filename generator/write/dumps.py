@@ -11,6 +11,7 @@ from ..model.formats import DUMPS
 from ..model.quads import prefixes_of
 from ..model.vocab import DATASET_IRI
 from ..render.cite import licence_name
+from .files import put_bytes
 
 __all__ = ["write_dumps", "dump_name", "dump_header"]
 
@@ -49,6 +50,6 @@ def write_dumps(quads: list, folder: Path, entity_namespace: str, header: bytes 
         output = ox.serialize(data, format=data_format.format, **kwargs)
         if data_format.comments:
             output = header + output
-        (folder / dump_name(data_format)).write_bytes(output)
+        put_bytes(folder / dump_name(data_format), output)
         sizes[dump_name(data_format)] = len(output)
     return sizes

@@ -35,6 +35,7 @@ from ..model.vocab import (
     XSD,
 )
 from ..render.ui_text import ui
+from .files import put_bytes
 
 __all__ = ["void_triples", "write_void", "dataset_counts", "VOID_PREFIXES"]
 
@@ -299,7 +300,5 @@ def void_triples(
 def write_void(folder: Path, header: bytes, *args) -> int:
     """Write VOID_FILE under folder (the site); args as void_triples takes them. Returns its size in bytes."""
     output = header + ox.serialize(void_triples(*args), format=ox.RdfFormat.TURTLE, prefixes=VOID_PREFIXES)
-    target = folder / VOID_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(output)
+    put_bytes(folder / VOID_FILE, output)
     return len(output)
