@@ -3,6 +3,7 @@ hand-written pages, the performance page and the query pages, with the diagrams 
 
 from __future__ import annotations
 
+import collections
 from pathlib import Path
 
 from ..check.pipeline import Checked
@@ -22,9 +23,14 @@ from ..render.performance_page import PERFORMANCE_PAGE, performance_markdown
 from ..render.query_pages import PLAYGROUND_PAGE, query_docs
 from ..renderer.graphviz import GraphvizLayout
 from ..sparql.engine import answer_saved
-from .parts import make_parts, part_makers
+from ..write.files import write_files
+from .parts import iter_parts, part_makers, share_reads
+
+WINDOW = 256  # pages made ahead of the one written (see write_docs)
 
 __all__ = [
+    "write_docs",
+    "language_pages",
     "site_context",
     "edition_of",
     "saved_answers",
@@ -75,13 +81,28 @@ def fixed_pages(root: Path, ctx: PageContext, queries: tuple, bench: tuple) -> t
     return pages, set(hand_written)
 
 
+def language_pages(root: Path, ctx: PageContext, queries: tuple, bench: tuple, record: dict):
+    """(doc path, text or bytes) of one language's whole docs tree, one part after another (the diagrams
+    still to be drawn in); record is filled with part -> (what it read, its doc paths). A part's page wins
+    over a hand-written file of the same path (the home page)."""
+    makers = part_makers(ctx, home_text(root, ctx.lang, ctx.languages))
+    made = set()
+    for texts in iter_parts(ctx, makers, makers, record):
+        made.update(texts)
+        yield from texts.items()
+    fixed, _ = fixed_pages(root, ctx, queries, bench)
+    yield from ((path, text) for path, text in fixed.items() if path not in made)
+
+
+def language_nav(root: Path, ctx: PageContext) -> list:
+    return site_nav(ctx, set(hand_written_files(root, ctx.lang, ctx.languages)))
+
+
 def docs_of_language(root: Path, ctx: PageContext, queries: tuple, bench: tuple, record: dict | None = None) -> tuple:
     """(doc path -> text or bytes, nav) of one language's whole docs tree; record (when given) is filled with
     part -> (what it read, its doc paths)."""
-    pages, hand_written = fixed_pages(root, ctx, queries, bench)
-    makers = part_makers(ctx, home_text(root, ctx.lang, ctx.languages))
-    pages.update(make_parts(ctx, makers, makers, {} if record is None else record))
-    return pages, site_nav(ctx, hand_written)
+    pages = dict(language_pages(root, ctx, queries, bench, {} if record is None else record))
+    return pages, language_nav(root, ctx)
 
 
 def with_diagrams(pages: dict, ctx: PageContext) -> dict:
@@ -89,17 +110,47 @@ def with_diagrams(pages: dict, ctx: PageContext) -> dict:
     return {path: fill_diagrams(text, ctx) if isinstance(text, str) else text for path, text in pages.items()}
 
 
-def generate_docs(root: Path, checked: Checked, edition=None, records: dict | None = None):
-    """(lang, doc path -> text or bytes, nav) for every site language in turn (one language in memory at a time),
-    the diagrams drawn by one Graphviz process while the pages are made; records (when given) gets
-    lang -> part -> (what it read, its doc paths)."""
+def _contexts(root: Path, checked: Checked, edition, quads: dict | None):
+    """(context of each language in turn, queries, bench) with one Graphviz process for all languages."""
     site, languages, links = site_context(root, checked)
     edition = edition if edition is not None else edition_of(root, checked)
-    queries = saved_answers(root, checked.mapped.graphs)
+    queries = saved_answers(root, checked.mapped.graphs, quads)
     bench = bench_results(root)
     with GraphvizLayout(root) as layout:
         for lang in languages:
-            ctx = PageContext(checked.schema, checked.mapped, links, lang, languages, site, layout, edition=edition)
-            record = None if records is None else records.setdefault(lang, {})
-            pages, nav = docs_of_language(root, ctx, queries, bench, record)
-            yield lang, with_diagrams(pages, ctx), nav
+            yield PageContext(checked.schema, checked.mapped, links, lang, languages, site, layout, edition=edition), queries, bench
+
+
+def generate_docs(root: Path, checked: Checked, edition=None, records: dict | None = None, quads: dict | None = None):
+    """(lang, doc path -> text or bytes, nav) for every site language in turn (one language in memory at a time),
+    the diagrams drawn by one Graphviz process while the pages are made; records (when given) gets
+    lang -> part -> (what it read, its doc paths); quads: a to_quads cache the dumps then reuse."""
+    for ctx, queries, bench in _contexts(root, checked, edition, quads):
+        record = {} if records is None else records.setdefault(ctx.lang, {})
+        pages, nav = docs_of_language(root, ctx, queries, bench, record)
+        yield ctx.lang, with_diagrams(pages, ctx), nav
+
+
+def write_docs(root: Path, checked: Checked, edition, docs: Path, records: dict, quads: dict | None = None) -> tuple:
+    """Write every language's docs tree under docs/<lang> as its pages are made, WINDOW pages behind the one
+    being made (their diagrams are laid out meanwhile, and a large site is never all in memory); records gets
+    lang -> part -> (what it read, its doc paths). Returns (lang -> nav, lang -> number of Markdown pages)."""
+    navs, counts = {}, {}
+    for ctx, queries, bench in _contexts(root, checked, edition, quads):
+        folder, pending, written = docs / ctx.lang, collections.deque(), set()
+
+        def write_oldest(ctx=ctx, folder=folder, pending=pending, written=written) -> None:
+            path, text = pending.popleft()
+            write_files(folder, {path: fill_diagrams(text, ctx) if isinstance(text, str) else text})
+            written.add(path)
+
+        for page in language_pages(root, ctx, queries, bench, records.setdefault(ctx.lang, {})):
+            pending.append(page)
+            if len(pending) > WINDOW:
+                write_oldest()
+        while pending:
+            write_oldest()
+        navs[ctx.lang] = language_nav(root, ctx)
+        counts[ctx.lang] = sum(1 for path in written if path.endswith(".md"))
+    share_reads(records)
+    return navs, counts

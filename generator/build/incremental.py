@@ -5,8 +5,8 @@ The last build's docs and site are staged as hard links (no bytes copied; every 
 than rewriting it, so the last good build stays as it was until the swap). The check runs on everything as
 always. The parts that read what changed are made again (build/parts.py), and the pages every build makes
 whole; only the Markdown whose bytes differ is written, and MkDocs renders just those pages in a fresh folder
-(each language in its own process) while this process writes the dumps; the rendered files replace the staged
-ones, the search index being the last one with those pages' entries in place, in a full build's order.
+(each language in its own process) while a forked child writes the dumps; the rendered files replace the
+staged ones, the search index being the last one with those pages' entries in place, in a full build's order.
 
 Anything that could make every page stale (the ontology, mkdocs.yml, site/, the saved questions, the
 generator's code, the installed packages, the edition from git, the menus) changes the fingerprint, and then
@@ -14,7 +14,6 @@ the build is a full one; so does a missing or unreadable state."""
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,19 +29,22 @@ from ..render.context import PageContext
 from ..render.footer import render_overrides
 from ..render.navigation import site_nav
 from ..renderer.graphviz import GraphvizLayout
-from ..renderer.worker import render_request, render_sites_isolated
+from ..renderer.worker import render_request
 from ..write.build_state import write_build_state
 from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
 from ..write.entity_files import remove_entity_files, write_entity_files
 from ..write.files import link_tree, move_files_into, remove_files, write_changed
 from ..write.published_data import write_published_data
 from ..write.staging import OUTPUTS
+from .forked import ForkedWork
 from .generate import bench_results, edition_of, fixed_pages, saved_answers, site_context, with_diagrams
 from .parts import dirty_keys, linked_from, make_parts, part_makers, stale_parts
-from .render import cores
+from .render import render_at_once
 from .result import BuildResult
 
-__all__ = ["RebuildPlan", "plan_rebuild", "rebuild", "changed_files_ids"]
+__all__ = ["RebuildPlan", "plan_rebuild", "rebuild", "changed_files_ids", "DATA_SECONDS"]
+
+DATA_SECONDS = 1800  # what the data files may take beside the pages (10,000 entities: about 10 s)
 
 
 @dataclass
@@ -99,34 +101,22 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
     before = {i: (folder, targets) for i, (_, folder, targets) in state.entities.items() if i in changed}
     after = linked_from(schema, mapped, changed)
     dirty = dirty_keys(changed, before, after)
-    with timer.stage("pages"):
-        for name in OUTPUTS:
-            link_tree(plan.out / name, staging / name)
-        records = {lang: dict(state.parts[lang]) for lang in plan.languages}
-        to_render = _write_stale_docs(root, plan, staging, records, dirty, kept)
-    with timer.stage("render"):
-        requests = [
-            render_request(
-                root,
-                staging / "docs" / lang,
-                staging / f"partial-{lang}",
-                lang,
-                plan.navs[lang],
-                site_url_suffix(lang, plan.languages),
-                overrides=render_overrides(plan.edition, lang, plan.languages),
-                only=written,
-                merge_into=site_folder(staging / "site", lang, plan.languages),
-            )
-            for lang, written in to_render.items()
-        ]
-        bar = progress(f"render {', '.join(to_render)}", sum(len(w) for w in to_render.values()))
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:  # MkDocs renders while this process writes data
-            rendering = pool.submit(_render_all, requests, bar, jobs)
-            with timer.stage("dumps"):
-                quads, sizes = _write_data(root, checked, plan, staging / "site")
-            rendering.result()
-        for lang in to_render:
-            move_files_into(staging / f"partial-{lang}", site_folder(staging / "site", lang, plan.languages))
+    data = ForkedWork(_write_graph_data, root, checked, plan, staging / "data")  # beside the pages
+    try:
+        with timer.stage("pages"):
+            for name in OUTPUTS:
+                link_tree(plan.out / name, staging / name)
+            records = {lang: dict(state.parts[lang]) for lang in plan.languages}
+            to_render = _write_stale_docs(root, plan, staging, records, dirty, kept)
+            _write_entity_data(checked, plan, staging / "site")
+        with timer.stage("render"):
+            _render_stale(root, plan, staging, to_render, progress, jobs)
+        with timer.stage("dumps"):  # what is left of them
+            quads, sizes = data.result(DATA_SECONDS)
+            move_files_into(staging / "data", staging / "site")
+    except BaseException:
+        data.cancel()  # before the caller removes the staging folder it writes in
+        raise
     entities = {i: entry for i, entry in state.entities.items() if i not in changed}
     entities.update({i: (mapped.entities[i].path, *links) for i, links in after.items()})
     write_build_state(
@@ -135,7 +125,7 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
     return BuildResult(
         [],
         len(mapped.entities),
-        len(quads),
+        quads,
         0,
         sizes,
         plan.navs,
@@ -145,10 +135,26 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
     )
 
 
-def _render_all(requests: list, bar, jobs) -> None:
-    at_once = max(1, jobs or cores())
-    for start in range(0, len(requests), at_once):
-        render_sites_isolated(requests[start : start + at_once], on_page=bar.advance)
+def _render_stale(root: Path, plan: RebuildPlan, staging: Path, to_render: dict, progress, jobs) -> None:
+    """MkDocs renders the pages to_render names (lang -> doc paths) into a fresh folder per language, which
+    then replace the staged site's files (the search index merged, see render_site)."""
+    requests = [
+        render_request(
+            root,
+            staging / "docs" / lang,
+            staging / f"partial-{lang}",
+            lang,
+            plan.navs[lang],
+            site_url_suffix(lang, plan.languages),
+            overrides=render_overrides(plan.edition, lang, plan.languages),
+            only=written,
+            merge_into=site_folder(staging / "site", lang, plan.languages),
+        )
+        for lang, written in to_render.items()
+    ]
+    render_at_once(requests, progress(f"render {', '.join(to_render)}", sum(map(len, to_render.values()))), jobs)
+    for lang in to_render:
+        move_files_into(staging / f"partial-{lang}", site_folder(staging / "site", lang, plan.languages))
 
 
 def _write_stale_docs(root: Path, plan: RebuildPlan, staging: Path, records: dict, dirty: set, kept: set) -> dict:
@@ -179,20 +185,26 @@ def _write_stale_docs(root: Path, plan: RebuildPlan, staging: Path, records: dic
     return to_render
 
 
-def _write_data(root: Path, checked, plan: RebuildPlan, site: Path) -> tuple:
-    """The dumps and the dataset description, the changed entities' own data files and the editor schemas,
-    into the staged site; (quads, dump name -> size). Each release's dumps stay as the last build wrote them
-    (the edition, releases included, is in the fingerprint)."""
+def _write_graph_data(root: Path, checked, plan: RebuildPlan, folder: Path) -> tuple:
+    """The dumps, the dataset description and the editor schemas, under folder as under the site (in a forked
+    child); (number of quads, dump name -> size). Each release's dumps stay as the last build wrote them (the
+    edition, releases included, is in the fingerprint)."""
     schema, mapped = checked.schema, checked.mapped
     quads = to_quads(mapped.graphs)
     saved = load_saved_queries(root)
-    sizes = write_published_data(site, quads, schema, plan.edition, plan.site, saved, plan.state.releases, plan.languages)
+    sizes = write_published_data(
+        folder, quads, schema, plan.edition, plan.site, saved, plan.state.releases, plan.languages
+    )
+    write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), folder / SCHEMA_FOLDER)
+    return len(quads), sizes
+
+
+def _write_entity_data(checked, plan: RebuildPlan, site: Path) -> None:
+    """The changed entities' own data files, and none for those that are gone."""
     folder = site / ENTITY_DATA_FOLDER
-    for entity_id in sorted(plan.changed - set(mapped.entities)):
+    for entity_id in sorted(plan.changed - set(checked.mapped.entities)):
         remove_entity_files(folder, entity_id)
-    write_entity_files(schema, mapped, folder, sorted(plan.changed & set(mapped.entities)))
-    write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), site / SCHEMA_FOLDER)
-    return quads, sizes
+    write_entity_files(checked.schema, checked.mapped, folder, sorted(plan.changed & set(checked.mapped.entities)))
 
 
 def _as_json(value):

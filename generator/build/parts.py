@@ -15,7 +15,7 @@ from ..render.context import PageContext
 from ..render.docs import listing_parts
 from ..render.entity_page import entity_pages
 
-__all__ = ["part_makers", "make_parts", "changed_ids", "linked_from", "dirty_keys", "stale_parts"]
+__all__ = ["part_makers", "part_order", "iter_parts", "make_parts", "share_reads", "changed_ids", "linked_from", "dirty_keys", "stale_parts"]
 
 
 def part_makers(ctx: PageContext, home: str | None) -> dict:
@@ -25,20 +25,43 @@ def part_makers(ctx: PageContext, home: str | None) -> dict:
     return makers
 
 
+def part_order(keys) -> list:
+    """The order parts are made in: entity pages by id, then listings by name."""
+    return sorted(k for k in keys if isinstance(k, str)) + sorted(k for k in keys if not isinstance(k, str))
+
+
+def iter_parts(ctx: PageContext, makers: dict, keys, record: dict):
+    """Make the parts named by keys in part_order, noting in record key -> (what it read, the doc paths it
+    made); yields each part's {doc path: text}."""
+    try:
+        for key in part_order(keys):
+            if key not in makers:
+                continue
+            ctx.reads = set()
+            made = makers[key]()
+            record[key] = (frozenset(ctx.reads), tuple(made))
+            yield made
+    finally:
+        ctx.reads = None
+
+
 def make_parts(ctx: PageContext, makers: dict, keys, record: dict) -> dict:
-    """Make the parts named by keys (entity pages by id, then listings by name), noting in record
-    key -> (what it read, the doc paths it made); returns doc path -> text."""
+    """iter_parts as one doc path -> text."""
     texts: dict = {}
-    ordered = sorted(k for k in keys if isinstance(k, str)) + sorted(k for k in keys if not isinstance(k, str))
-    for key in ordered:
-        if key not in makers:
-            continue
-        ctx.reads = set()
-        made = makers[key]()
-        record[key] = (frozenset(ctx.reads), tuple(made))
+    for made in iter_parts(ctx, makers, keys, record):
         texts.update(made)
-    ctx.reads = None
     return texts
+
+
+def share_reads(records: dict) -> None:
+    """Let every language's record of a part hold the first language's set of reads when they are equal (they
+    nearly always are: a page reads the same things in every language), so a large build keeps one copy."""
+    first = next(iter(records.values()), {})
+    for record in list(records.values())[1:]:
+        for key, (reads, paths) in record.items():
+            same = first.get(key)
+            if same is not None and same[0] == reads:
+                record[key] = (same[0], paths)
 
 
 def changed_ids(old, new) -> set:

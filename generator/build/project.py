@@ -28,11 +28,11 @@ from ..write.build_state import write_build_state
 from ..write.curie_cache import save_prefix_cache
 from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
 from ..write.entity_files import write_entity_files
-from ..write.files import write_files
 from ..write.published_data import write_published_data
 from ..write.staging import move_into, new_staging, remove_tree, swap_into
 from ..write.vendor import copy_vendor_files, missing_vendor_files
-from .generate import edition_of, generate_docs
+from .forked import ForkedWorkError
+from .generate import edition_of, write_docs
 from .incremental import plan_rebuild, rebuild
 from .parts import linked_from
 from .render import render_languages
@@ -56,7 +56,7 @@ def build_project(
     incremental: redo only what changed since the build in out, when its saved state allows (else a full build)."""
     out = out or root / "build"
     timer = timer or StageTimer()
-    with timer.stage("load"):  # before the check reads them: an edit made during the build is seen next time
+    with timer.stage("fingerprint"):  # before the check reads them: an edit made during the build is seen next time
         inputs, files = inputs_fingerprint(root), content_digests(root)
     checked = check_project(root, timer=timer, cache=cache)
     save_prefix_cache()
@@ -74,10 +74,10 @@ def build_project(
             written = _write_docs_and_data(root, checked, staging, timer)
             if written["problems"]:
                 return BuildResult(written["problems"])
-            state = _state_of(checked, written, inputs, files)
-            checked = None  # the graph is on disk now; free it before MkDocs needs memory for every page
+            write_build_state(staging, _state_of(checked, written, inputs, files))  # swapped in with the site
+            checked = written["parts"] = None  # on disk now; free them before MkDocs needs memory for every page
             _release_memory()
-            result = _render_full(root, staging, written, state, timer, progress, jobs)
+            result = _render_full(root, staging, written, timer, progress, jobs)
         if result.problems:
             return result
         swap_into(staging, out)
@@ -86,20 +86,21 @@ def build_project(
         return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}") for line in lines])
     except LayoutError as error:
         return BuildResult([Problem(Position("package.json", 1, 1), f"the diagrams could not be drawn: {error}")])
+    except ForkedWorkError as error:
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        return BuildResult([Problem(Position("content", 1, 1), f"the data files could not be written: {lines[-1]}")])
     finally:
         remove_tree(staging)
     result.pages = count_files(out / "site", "*.html")
     return result
 
 
-def _render_full(root: Path, staging: Path, written: dict, state, timer: StageTimer, progress, jobs) -> BuildResult:
-    """Render every page of the staged docs, put the data beside them, and save the state the next build
-    starts from."""
+def _render_full(root: Path, staging: Path, written: dict, timer: StageTimer, progress, jobs) -> BuildResult:
+    """Render every page of the staged docs and put the data beside them."""
     with timer.stage("render"):
         render_languages(root, staging, written, progress, jobs)
     move_into(staging / "data", staging / "site" / "data")  # after rendering: MkDocs empties its site folder
     move_into(staging / SCHEMA_FOLDER, staging / "site" / SCHEMA_FOLDER)
-    write_build_state(staging, state)
     return BuildResult(
         [],
         written["entities"],
@@ -154,16 +155,16 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) 
     if problems:
         return {"problems": problems}
     with timer.stage("pages"):
-        navs, counts, parts = {}, {}, {}
-        for lang, pages, navs[lang] in generate_docs(root, checked, edition, parts):
-            write_files(staging / "docs" / lang, pages)
+        parts, converted = {}, {}
+        navs, counts = write_docs(root, checked, edition, staging / "docs", parts, converted)
+        for lang in navs:
             copy_vendor_files(root, staging / "docs" / lang)
-            counts[lang] = sum(1 for path in pages if path.endswith(".md"))
     with timer.stage("dumps"):
         releases, problems = write_release_dumps(root, edition, staging, languages[0])
         if problems:
             return {"problems": problems}
-        quads = to_quads(mapped.graphs)
+        quads = to_quads(mapped.graphs, converted)
+        converted = None
         saved = load_saved_queries(root)
         sizes = write_published_data(staging, quads, schema, edition, site, saved, releases, languages)
         write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)

@@ -13,7 +13,7 @@ from ..render.footer import render_overrides
 from ..renderer.worker import render_request, render_sites_isolated
 from ..write.staging import move_into
 
-__all__ = ["render_folder", "render_languages", "cores"]
+__all__ = ["render_folder", "render_languages", "render_at_once", "cores"]
 
 
 def cores() -> int:
@@ -44,10 +44,14 @@ def render_languages(root: Path, staging: Path, written: dict, progress, jobs: i
         )
         for lang in languages
     ]
-    bar = progress(f"render {', '.join(languages)}", sum(written["pages"].values()))
-    at_once = max(1, jobs or cores())
-    for start in range(0, len(requests), at_once):
-        render_sites_isolated(requests[start : start + at_once], on_page=bar.advance)
+    render_at_once(requests, progress(f"render {', '.join(languages)}", sum(written["pages"].values())), jobs)
     for lang in languages:
         if not is_default(lang, languages):
             move_into(render_folder(site, lang, languages), site_folder(site, lang, languages))
+
+
+def render_at_once(requests: list, bar, jobs: int | None = None) -> None:
+    """Run the render requests, jobs at a time (default: one per core), counting pages on bar."""
+    at_once = max(1, jobs or cores())
+    for start in range(0, len(requests), at_once):
+        render_sites_isolated(requests[start : start + at_once], on_page=bar.advance)

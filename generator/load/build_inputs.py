@@ -50,7 +50,8 @@ def inputs_fingerprint(root: Path) -> str:
     for name in WHOLE_BUILD_INPUTS:
         _digest_files(digest, root, _files_under(root / name))
     _digest_files(digest, GENERATOR.parent, _files_under(GENERATOR))
-    packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    # a set: the project's own egg-info joins the installed one when Python runs from the project folder
+    packages = sorted({f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()})
     digest.update(json.dumps([platform.python_version(), packages]).encode("utf-8"))
     return digest.hexdigest()
 

@@ -38,10 +38,13 @@ class BuildState:
             "files": self.files,
             "entities": {i: [path, folder, list(targets)] for i, (path, folder, targets) in self.entities.items()},
             "parts": {
-                lang: [
-                    [_key_in(key), sorted(map(_key_in, reads), key=str), list(paths)]
-                    for key, (reads, paths) in parts.items()
-                ]
+                lang: sorted(
+                    (
+                        [_key_in(key), sorted(map(_key_in, reads), key=str), list(paths)]
+                        for key, (reads, paths) in parts.items()
+                    ),
+                    key=lambda part: str(part[0]),
+                )
                 for lang, parts in self.parts.items()
             },
             "navs": self.navs,

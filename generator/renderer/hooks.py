@@ -1,6 +1,8 @@
 """MkDocs hooks (a built-in MkDocs feature, not a plugin): leave the theme's source maps out of the site, report
 each rendered page to a progress counter, let the live preview's render worker keep compiled theme
-templates between builds, and let an incremental build render only the pages it names."""
+templates between builds, let an incremental build render only the pages it names, and let go of each page's
+Markdown once it is converted and of its HTML once it is written (MkDocs keeps both for every page to the end
+of a build: at 20,000 entities, a gigabyte per language)."""
 
 from __future__ import annotations
 
@@ -37,7 +39,14 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_content(html, page, config, files):
+    # Not None: MkDocs takes a page whose Markdown is None for one never read, and gives it no title.
+    page.markdown = ""
+    return html
+
+
 def on_post_page(output, page, config):
+    page.content = ""  # written next, and read by nothing after (the search index took its text before)
     if PAGE_RENDERED is not None:
         PAGE_RENDERED()
     return output

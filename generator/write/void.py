@@ -77,9 +77,10 @@ def _slug(iri: str) -> str:
     return "h-" + hashlib.sha256(iri.encode("utf-8")).hexdigest()[:8]
 
 
-def dataset_counts(quads, namespace: str) -> dict:
-    """What VoID counts, over the union of the named graphs (each triple once, as in kg.ttl and kg.nt)."""
-    triples = {(q.subject, q.predicate, q.object) for q in quads}
+def dataset_counts(union: list, namespace: str) -> dict:
+    """What VoID counts, over the union of the named graphs (each triple once, as in kg.ttl and kg.nt:
+    dumps.union_triples)."""
+    triples = [(t.subject, t.predicate, t.object) for t in union]
     by_subject: dict = {}
     types: dict = {}  # subject -> its classes
     for s, p, o in triples:
@@ -228,12 +229,13 @@ def _date(day: str) -> ox.Literal:
 
 
 def void_triples(
-    quads, sizes: dict, release_sizes: dict, edition, site, saved: list, namespace: str, languages
+    union: list, sizes: dict, release_sizes: dict, edition, site, saved: list, namespace: str, languages
 ) -> list:
-    """The dataset description as sorted Oxigraph triples. sizes: dump name -> bytes of the latest dumps;
-    release_sizes: version -> dump name -> bytes of each release's dumps."""
+    """The dataset description as sorted Oxigraph triples. union: the union graph's triples
+    (dumps.union_triples); sizes: dump name -> bytes of the latest dumps; release_sizes: version -> dump
+    name -> bytes of each release's dumps."""
     dataset = _iri(DATASET_IRI)
-    counts = dataset_counts(quads, namespace)
+    counts = dataset_counts(union, namespace)
     found = [
         (dataset, _TYPE, _iri(VOID.Dataset)),
         (dataset, _TYPE, _iri(DCAT.Dataset)),
