@@ -2,10 +2,15 @@
 
 Usage:  .venv/bin/python bench/bench_build.py [N ...] [--out bench/results/build.json] [--check-only]
 Default sizes 1000 10000 20000. For each N: writes a synthetic tree (`kg synth`), times `kg check` as a
-contributor runs it (a fresh process, median of 3), times each stage of the build in a fresh process (load, map, check, dumps, pages, render) with its peak memory, then times the
-floor: a bare MkDocs build, with the project's own mkdocs.yml, of the same Markdown pages as if they were
-hand-written (a copy of the docs tree the build wrote, both languages), out of the nav. Prints a table and the budget ratios; writes everything to a JSON file that the site's
-performance page is generated from. Figures are measured, never asserted by tests.
+contributor runs it (a fresh process, median of 3), times each stage of a full build in a fresh process
+(load, map, check, pages, dumps, render: MkDocs in one process per language, side by side) with the peak
+memory of its whole process tree and the cores it kept busy (CPU seconds of the tree over wall seconds), then
+edits one content file (a drug's English label, shown on the pages that link to it) and times `kg build`
+again in a fresh process (interpreter start included), which redoes only what changed. Last, the floor: a
+bare MkDocs build in a single process, with the project's own mkdocs.yml, of the same Markdown pages as if
+they were hand-written (a copy of the docs tree the build wrote, both languages, one after the other), out of
+the nav. Prints a table and the budget ratios; writes everything to a JSON file that the site's performance
+page is generated from. Figures are measured, never asserted by tests.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import argparse
 import json
 import os
 import platform
+import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,8 +39,10 @@ from generator.model.timing import StageTimer
 timer = StageTimer()
 result = build_project(Path(sys.argv[1]), Path(sys.argv[2]), timer=timer)
 assert not result.problems, result.problems[:5]
+from generator.build.render import cores
 print(json.dumps({"stages": timer.seconds, "own_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "pages": result.pages, "triples": result.triples}))
+                  "pages": result.pages, "triples": result.triples, "full": result.full,
+                  "render_processes": min(cores(), len(result.navs))}))
 """
 
 CHECK_RUNS = 3  # `kg check` is timed as a contributor runs it (a fresh process); the median of these runs
@@ -72,12 +81,15 @@ def _tree_rss_kb(root_pid: int) -> int:
     return total
 
 
-def run_json(script: str, *args: str) -> dict:
-    """Run script in a fresh Python; its JSON answer, plus the peak memory of its whole process tree
-    (sampled every 0.1 s: MkDocs renders in child processes, which a process's own maxrss does not see)."""
+def run_sampled(command: list) -> dict:
+    """Run a command in a fresh process: its output, wall seconds, the peak memory of its whole process tree
+    (sampled every 0.1 s: MkDocs renders in child processes, which a process's own maxrss does not see) and
+    the CPU seconds of the tree (children count once their parent has waited for them)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen([PYTHON, "-c", script, *args], stdout=out, stderr=err, env=env, cwd=ROOT)
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=ROOT)
         peak_kb, deadline = 0, time.monotonic() + 3600
         while process.poll() is None and time.monotonic() < deadline:
             peak_kb = max(peak_kb, _tree_rss_kb(process.pid))
@@ -85,12 +97,45 @@ def run_json(script: str, *args: str) -> dict:
         if process.poll() is None:
             process.kill()
         process.wait()
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         out.seek(0), err.seek(0)
         if process.returncode:
             raise SystemExit(err.read().decode()[-3000:])
-        answer = json.loads(out.read().decode().strip().splitlines()[-1])
-    answer["tree_peak_mb"] = peak_kb / 1024
+        text = out.read().decode()
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"stdout": text, "wall_s": wall, "tree_peak_mb": peak_kb / 1024, "cpu_s": cpu}
+
+
+def run_json(script: str, *args: str) -> dict:
+    """Run script in a fresh Python (see run_sampled); its JSON answer, with the tree's peak memory and CPU."""
+    run = run_sampled([PYTHON, "-c", script, *args])
+    answer = json.loads(run["stdout"].strip().splitlines()[-1])
+    answer.update(tree_peak_mb=run["tree_peak_mb"], cpu_s=run["cpu_s"], wall_s=run["wall_s"])
     return answer
+
+
+def edit_one_file(tree: Path) -> str:
+    """Change the English label of the first drug (its page and every page that links to it show it)."""
+    path = sorted((tree / "content" / "drugs").glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    edited = re.sub(r"(?m)^(  en: )(.*)$", r"\g<1>\g<2> (edited)", text, count=1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    return path.relative_to(tree).as_posix()
+
+
+def time_rebuild(tree: Path, out: Path) -> dict:
+    """Edit one content file, then `kg build` into the same folder in a fresh process, as a contributor runs it."""
+    edited = edit_one_file(tree)
+    run = run_sampled([PYTHON, "-m", "generator.cli", "--root", str(tree), "build", "--out", str(out)])
+    found = re.search(r"\((\d+) rendered again", run["stdout"])
+    return {
+        "edited": edited,
+        "seconds": run["wall_s"],
+        "peak_mb": run["tree_peak_mb"],
+        "rendered": int(found.group(1)) if found else None,  # None: the build was a full one
+    }
 
 
 def floor(tree: Path, docs_root: Path, work: Path) -> dict:
@@ -138,19 +183,29 @@ def bench_size(n: int, work: Path) -> dict:
     check = {"check_s": time_check(tree)}
     build = run_json(STAGE_SCRIPT, str(tree), str(out))
     total = sum(build["stages"].values())
+    assert build["full"]
     base = floor(tree, out / "docs", work / f"floor-{n}")
+    rebuild = time_rebuild(tree, out)
     row = {
         "n": n,
         "check_s": check["check_s"],
         "stages_s": build["stages"],
-        "build_s": total,
+        "build_s": build["wall_s"],  # the whole `kg build` process: every stage, saving its state, the swap
+        "stages_total_s": total,
         "build_peak_mb": build["tree_peak_mb"],
         "own_peak_mb": build["own_peak_mb"],
+        "render_processes": build["render_processes"],
+        "cores_busy": build["cpu_s"] / build["wall_s"],
         "pages": build["pages"],
         "triples": build["triples"],
         "floor_s": base["seconds"],
         "floor_peak_mb": base["peak_mb"],
-        "ratio_to_floor": total / base["seconds"],
+        "ratio_to_floor": build["wall_s"] / base["seconds"],
+        "rebuild_s": rebuild["seconds"],
+        "rebuild_peak_mb": rebuild["peak_mb"],
+        "rebuild_rendered": rebuild["rendered"],
+        "rebuild_edited": rebuild["edited"],
+        "rebuild_over_build": rebuild["seconds"] / build["wall_s"],
         "largest_page_kb": largest_page_kb(out / "site"),
         "search_index_mb": search_index_mb(out / "site"),
     }
@@ -178,8 +233,11 @@ def main() -> None:
             stages = "  ".join(f"{k} {v:.2f}s" for k, v in row["stages_s"].items())
             print(
                 f"N={n:>6}: build {row['build_s']:.1f}s (floor {row['floor_s']:.1f}s, ratio {row['ratio_to_floor']:.2f}), "
-                f"peak {row['build_peak_mb']:.0f} MB, check {row['check_s']:.2f}s, largest page "
-                f"{row['largest_page_kb']:.1f} KB, search index {row['search_index_mb']:.1f} MB\n          {stages}",
+                f"{row['render_processes']} render processes, {row['cores_busy']:.2f} cores busy, "
+                f"peak {row['build_peak_mb']:.0f} MB, rebuild after one edit {row['rebuild_s']:.1f}s "
+                f"({row['rebuild_rendered']} pages rendered, {row['rebuild_over_build']:.3f} of the build), "
+                f"check {row['check_s']:.2f}s, largest page {row['largest_page_kb']:.1f} KB, "
+                f"search index {row['search_index_mb']:.1f} MB\n          {stages}",
                 flush=True,
             )
     write_results(rows, args.out)
@@ -209,10 +267,12 @@ def write_results(rows: list, out: Path) -> None:
     by_n = {row["n"]: row for row in rows}
     budgets = {}
     if 10000 in by_n:
-        budgets["build_10k_over_floor"] = {"value": by_n[10000]["ratio_to_floor"], "limit": 1.25}
+        budgets["build_10k_over_floor"] = {"value": by_n[10000]["ratio_to_floor"], "limit": 0.65}
         budgets["check_10k_seconds"] = {"value": by_n[10000]["check_s"], "limit": 5.0}
+        if "rebuild_over_build" in by_n[10000]:
+            budgets["rebuild_10k_over_build"] = {"value": by_n[10000]["rebuild_over_build"], "limit": 0.10}
     if 10000 in by_n and 20000 in by_n:
-        budgets["build_20k_over_10k"] = {"value": by_n[20000]["build_s"] / by_n[10000]["build_s"], "limit": 2.2}
+        budgets["build_20k_over_10k"] = {"value": by_n[20000]["build_s"] / by_n[10000]["build_s"], "limit": 2.1}
         budgets["peak_memory_20k_mb"] = {"value": by_n[20000]["build_peak_mb"], "limit": 2048}
     budgets["largest_page_kb"] = {"value": max(r["largest_page_kb"] for r in rows), "limit": 60}
     for name, budget in budgets.items():

@@ -117,11 +117,16 @@ def cmd_build(args) -> int:
     timer = StageTimer(
         report=(lambda stage, seconds: print(f"{stage}: {seconds:.2f} s", file=sys.stderr)) if args.verbose else None
     )
-    result = build_project(args.root, args.out, timer=timer, progress=Progress)
+    result = build_project(
+        args.root, args.out, timer=timer, progress=Progress, jobs=args.jobs, incremental=not args.full
+    )
     if result.problems:
         return _report(result.problems, args.format)
     dumps = ", ".join(f"{name} {size:,} B" for name, size in result.dumps.items())
-    print(f"built: {result.entities} entities, {result.triples} quads, {result.pages} HTML pages; dumps: {dumps}")
+    redone = "" if result.full else f" ({result.rendered} rendered again, the rest kept from the last build)"
+    print(
+        f"built: {result.entities} entities, {result.triples} quads, {result.pages} HTML pages{redone}; dumps: {dumps}"
+    )
     return 0
 
 
@@ -429,6 +434,14 @@ def parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/build)")
             command.add_argument("--verbose", action="store_true", help="print the time of each stage")
+            command.add_argument(
+                "--full",
+                action="store_true",
+                help="rebuild everything (default: redo only what changed since the last build in the output folder)",
+            )
+            command.add_argument(
+                "--jobs", type=int, default=None, help="languages MkDocs renders at once (default: one per core)"
+            )
         if name == "preview":
             command.add_argument("--host", default="127.0.0.1", help="address to serve on (default 127.0.0.1)")
             command.add_argument(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-__all__ = ["count_files", "read_search_index", "read_built_file", "SEARCH_INDEX"]
+__all__ = ["count_files", "read_search_index", "read_built_file", "SEARCH_INDEX", "tree_files"]
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 
@@ -22,3 +23,13 @@ def read_search_index(site_dir: Path) -> str | None:
 
 def read_built_file(path: Path) -> bytes:
     return path.read_bytes()
+
+
+def tree_files(folder: Path) -> list:
+    """Every file under folder, as paths relative to it (forward slashes), in walk order (os.walk: a large
+    built site is listed in a fraction of pathlib's time)."""
+    found = []
+    for here, _, names in os.walk(folder):
+        prefix = Path(here).relative_to(folder).as_posix()
+        found.extend(name if prefix == "." else f"{prefix}/{name}" for name in names)
+    return found

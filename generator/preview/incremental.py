@@ -5,11 +5,10 @@ pages that read what changed, write only the Markdown whose text differs, and le
 those pages (dirty builds in one worker process per language, kept loaded). Anything else that changes
 (ontology/, site/, mkdocs.yml) needs the full build, which is also the fallback whenever an update fails.
 
-Which pages to regenerate is learnt, not guessed: while a page is written, its PageContext records what it
-reads (an entity's file, the links into an entity, the list of a class or of every entity). A changed file
-makes stale its own id, the links into every entity it linked to before or links to now, and the lists it
-joins or leaves; every page (entity page, or a listing such as the timeline or a class index) that read
-something stale is made again. The query pages run SPARQL over everything and are made on every update.
+Which pages to regenerate is learnt, not guessed, as `kg build` does between builds (build/parts.py): each
+part records what it reads, and the parts that read what an edit made stale are made again. The query pages
+run SPARQL over everything and are made on every update. The preview changes build/ in place without the
+state `kg build` saves, so it forgets that state: the next `kg build` after a preview is a full one.
 Tests hold the result to a fresh generation after each kind of edit (tests/test_incremental.py).
 """
 
@@ -19,23 +18,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import BuildResult, build_project, edition_of, saved_answers, site_context
+from ..build.parts import changed_ids, dirty_keys, linked_from, make_parts, part_makers, stale_parts
 from ..check.pipeline import ProjectCache, check_project, paused_garbage_collector
 from ..load.saved_queries import load_saved_queries
 from ..load.site_pages import has_page, home_text
-from ..map.link_graph import links_of, relink
+from ..map.link_graph import relink
 from ..model.formats import ENTITY_DATA_FOLDER
 from ..model.problems import Position, Problem
 from ..model.quads import prefixes_of, to_quads
 from ..model.site_paths import page_url, site_folder, site_url_suffix
 from ..render.context import PageContext
 from ..render.diagrams import fill_diagrams
-from ..render.docs import listing_parts
-from ..render.entity_page import entity_pages
 from ..render.footer import render_overrides
 from ..render.query_pages import PLAYGROUND_PAGE, query_docs
 from ..renderer.graphviz import GraphvizLayout
 from ..renderer.mkdocs_adapter import SiteBuildError
 from ..renderer.worker import RenderWorker
+from ..write.build_state import forget_build_state
 from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
 from ..write.entity_files import remove_entity_files, write_entity_files
 from ..write.files import remove_files, write_changed
@@ -57,23 +56,6 @@ class Update:
     build: BuildResult | None = None
 
 
-def changed_ids(old, new) -> set:
-    """Ids whose file was added, removed or edited between two mapped graphs. An unchanged file keeps its
-    mapped part (the same objects) across checks that share a ProjectCache, so identity is enough."""
-    changed = set()
-    for entity_id in set(old.entities) | set(new.entities):
-        before, after = old.entities.get(entity_id), new.entities.get(entity_id)
-        if (
-            before is None
-            or after is None
-            or before.path != after.path
-            or before.cls is not after.cls
-            or old.graph(entity_id) is not new.graph(entity_id)
-        ):
-            changed.add(entity_id)
-    return changed
-
-
 class IncrementalSite:
     """A project built into out/ (docs and site), kept in memory so that a content edit updates it in place."""
 
@@ -92,9 +74,10 @@ class IncrementalSite:
         self.close()
         self.ready = False
         self.cache = ProjectCache()
-        result = build_project(self.root, self.out, cache=self.cache)
+        result = build_project(self.root, self.out, cache=self.cache, incremental=False)
         if result.problems:
             return Update(result.problems, full=True, build=result)
+        forget_build_state(self.out)  # the updates below change build/ without it
         checked = check_project(self.root, cache=self.cache)  # every file is cached: this only assembles
         self.schema, self.mapped = checked.schema, checked.mapped
         self.site, self.languages, self.links = site_context(self.root, checked)
@@ -106,7 +89,7 @@ class IncrementalSite:
         queries = self._queries()
         for lang in self.languages:
             ctx = self._context(lang)
-            self._write_parts(ctx, set(self.mapped.entities) | set(self._listings(ctx)), queries[lang])
+            self._write_parts(ctx, set(self._makers(ctx)), queries[lang])
         self.workers = {
             lang: RenderWorker(
                 self.root,
@@ -144,7 +127,7 @@ class IncrementalSite:
         changed = changed_ids(old, new)
         if not changed:
             return Update([])
-        dirty = self._dirty_keys(old, new, changed)
+        dirty = dirty_keys(changed, linked_from(self.schema, old, changed), linked_from(self.schema, new, changed))
         relink(self.links, self.schema, new, changed)
         self.mapped = new
         self.pending = sorted(set(self.pending) | changed)
@@ -153,8 +136,7 @@ class IncrementalSite:
         kept = set(new.entities)
         for lang in self.languages:
             parts = self.parts[lang]
-            stale = {key for key, (reads, _) in parts.items() if not reads.isdisjoint(dirty)} | (changed & kept)
-            stale -= changed - kept
+            stale = stale_parts(parts, dirty, changed, kept)
             gone = [path for entity_id in sorted(changed - kept) for path in parts.pop(entity_id)[1]]
             written[lang], vanished = self._write_parts(self._context(lang), stale, queries[lang])
             removed[lang] = self._remove_pages(lang, gone + vanished)
@@ -179,10 +161,9 @@ class IncrementalSite:
             sorted({p for paths in removed.values() for p in paths}),
         )
 
-    def _listings(self, ctx: PageContext) -> dict:
-        """("listing", name) -> make() for the pages that list across the graph, home included."""
-        home = home_text(self.root, ctx.lang, self.languages)
-        return {("listing", name): make for name, make in listing_parts(ctx, home).items()}
+    def _makers(self, ctx: PageContext) -> dict:
+        """part key -> make() of every part of one language (see build/parts.py)."""
+        return part_makers(ctx, home_text(self.root, ctx.lang, self.languages))
 
     def _queries(self) -> dict:
         """lang -> doc path -> text of the query pages: SPARQL over everything, so made on every update."""
@@ -195,41 +176,15 @@ class IncrementalSite:
         return made
 
     def _write_parts(self, ctx: PageContext, keys: set, queries: dict) -> tuple[list, list]:
-        """Generate the parts named by keys (entity ids, and ("listing", name) for pages that list across
-        the graph), record what each read, and write the pages whose text changed, the query pages too;
-        returns the doc paths written and those a part no longer makes."""
+        """Generate the parts named by keys, record what each read, and write the pages whose text changed,
+        the query pages too; returns the doc paths written and those a part no longer makes."""
         parts = self.parts[ctx.lang]
         before = {path for key in keys if key in parts for path in parts[key][1]}
         texts = dict(queries)
-        for entity_id in sorted(key for key in keys if isinstance(key, str)):
-            texts.update(self._record(ctx, entity_id, lambda entity_id=entity_id: entity_pages(ctx, [entity_id])))
-        for key, make in sorted(self._listings(ctx).items()):
-            if key in keys:
-                texts.update(self._record(ctx, key, make))
+        texts.update(make_parts(ctx, self._makers(ctx), keys, parts))
         vanished = sorted(path for path in before if path not in texts)
         texts = {path: fill_diagrams(text, ctx) for path, text in texts.items()}
         return write_changed(self.out / "docs" / ctx.lang, texts), vanished
-
-    def _record(self, ctx: PageContext, key, make) -> dict:
-        ctx.reads = set()
-        texts = make()
-        self.parts[ctx.lang][key] = (frozenset(ctx.reads), tuple(texts))
-        ctx.reads = None
-        return texts
-
-    def _dirty_keys(self, old, new, changed: set) -> set:
-        """What the changed files make stale (see the module docstring)."""
-        dirty = set(changed)
-        for entity_id in changed:
-            if entity_id in self.links:  # its links before the edit
-                dirty.update(("in", target) for _, target in self.links.out_edges(entity_id))
-            if entity_id in new.entities:  # and after
-                dirty.update(("in", target) for _, target, _ in links_of(self.schema, new, entity_id))
-            before, after = old.entities.get(entity_id), new.entities.get(entity_id)
-            if before is None or after is None or before.cls is not after.cls:  # it joins or leaves a class list
-                dirty.update(("members", record.cls.folder) for record in (before, after) if record is not None)
-                dirty.add(("members", "*"))  # and the list of every entity
-        return dirty
 
     # --- pieces -----------------------------------------------------------------------------------------
 

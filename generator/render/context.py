@@ -57,10 +57,20 @@ class PageContext:
             self._members.setdefault(record.cls.folder, []).append(record.id)
 
     def memo(self, name: str, make):
-        """What make() returns, computed once per context (a per-build table a section needs)."""
+        """What make() returns, computed once per context (a per-build table a section needs). What make() read
+        is noted with the value and noted again for every page that uses it, so a page that finds the value
+        made by an earlier page still records what it depends on."""
         if name not in self._memo:
-            self._memo[name] = make()
-        return self._memo[name]
+            outer, self.reads = self.reads, set()
+            try:
+                value = make()
+            finally:
+                inner, self.reads = self.reads, outer
+            self._memo[name] = (value, frozenset(inner))
+        value, reads = self._memo[name]
+        if self.reads is not None:
+            self.reads.update(reads)
+        return value
 
     # --- what a page reads -----------------------------------------------------------------------
 

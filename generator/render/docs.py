@@ -1,9 +1,8 @@
-"""The docs tree of one language as {doc path: text}: hand-written pages (given the language switch), the home
-page, every entity page and every listing; and the navigation they make."""
+"""Pieces of one language's docs tree as {doc path: text}: hand-written pages given the language switch, and
+the pages that list across the graph (home, timeline, class indexes …); build/generate.py puts them together."""
 
 from __future__ import annotations
 
-from .entity_page import entity_pages
 from .escaping import front_matter
 from .listings.changelog import changelog_page
 from .listings.class_index import class_index
@@ -13,10 +12,9 @@ from .listings.overview import overview_page
 from .listings.results_pages import COMPARISON_PAGE, KEY_RESULTS_PAGE, comparison_page, key_results_page
 from .listings.sources_page import sources_page
 from .listings.timeline import timeline_page
-from .navigation import site_nav
 from .page_meta import page_meta
 
-__all__ = ["listing_parts", "language_docs", "with_front_matter"]
+__all__ = ["listing_parts", "with_front_matter"]
 
 
 def listing_parts(ctx, home_text: str | None) -> dict:
@@ -50,12 +48,3 @@ def with_front_matter(ctx, hand_written: dict) -> dict:
             data = (meta + text).encode("utf-8")
         files[path] = data
     return files
-
-
-def language_docs(ctx, hand_written: dict, home_text: str | None) -> tuple:
-    """(doc path -> text or bytes, nav) of one language's whole generated docs tree."""
-    pages: dict = with_front_matter(ctx, hand_written)
-    pages.update(entity_pages(ctx, sorted(ctx.mapped.entities)))
-    for make in listing_parts(ctx, home_text).values():
-        pages.update(make())
-    return pages, site_nav(ctx, set(hand_written))

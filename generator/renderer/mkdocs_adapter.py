@@ -11,7 +11,7 @@ from ..load.built_site import SEARCH_INDEX, read_search_index
 from ..load.site_config import read_site_config
 from ..render.ui_text import ui
 from ..write.files import write_files
-from .search_index import merge_search_index
+from .search_index import merge_in_page_order, merge_search_index
 
 __all__ = ["render_site", "SiteBuildError", "HOOKS"]
 
@@ -54,6 +54,8 @@ def render_site(
     dirty: bool = False,
     removed: tuple = (),
     overrides: dict | None = None,
+    only: tuple | None = None,
+    merge_into: Path | None = None,
 ) -> None:
     """Build docs_dir into site_dir with mkdocs-material in strict mode, for one language; on_page() is
     called after each page is rendered (for progress).
@@ -64,7 +66,11 @@ def render_site(
     counts the warning that a dirty build is being performed.
 
     overrides: settings the build computes per language on top of mkdocs.yml (the footer's licences as
-    `copyright`; `extra` keys the templates read, merged into mkdocs.yml's own)."""
+    `copyright`; `extra` keys the templates read, merged into mkdocs.yml's own).
+
+    only (an incremental `kg build`): render exactly these docs paths (pages, and files copied as they are)
+    into an empty site_dir, with a search index that is the one of merge_into (the last build's language
+    site) with these pages' entries in place, in a full build's order; the caller moves the files in."""
     from mkdocs.commands.build import build
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -72,6 +78,7 @@ def render_site(
     settings = read_site_config(root)
     settings["docs_dir"] = str(docs_dir.resolve())
     settings["site_dir"] = str(site_dir.resolve())
+    dirty = dirty or only is not None
     settings["strict"] = not dirty
     settings["nav"] = _mkdocs_nav(nav)
     settings["site_name"] = ui("site_name", lang)  # each language's own name; mkdocs.yml holds the default's
@@ -91,16 +98,19 @@ def render_site(
     errors, warnings = config.validate()
     if errors or warnings:
         raise SiteBuildError("; ".join(f"mkdocs.yml: {key}: {error}" for key, error in errors + warnings))
+    order: list = []
     for hook in (config.hooks or {}).values():  # name -> the loaded module
         if hasattr(hook, "PAGE_RENDERED"):
             hook.PAGE_RENDERED = on_page
             hook.TEMPLATE_CACHE = _template_cache() if dirty else None
+            hook.RENDER_ONLY = set(only) if only is not None else None
+            hook.PAGE_ORDER = order if only is not None else None
     # Dates MkDocs writes (sitemap lastmod, gzip header) come from SOURCE_DATE_EPOCH: fixed, so output is stable.
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    previous = read_search_index(site_dir) if dirty else None
+    previous = read_search_index(merge_into if only is not None else site_dir) if dirty else None
     try:
         build(config, dirty=dirty)
     except (Abort, ConfigurationError) as error:
@@ -111,7 +121,11 @@ def render_site(
     if messages:
         raise SiteBuildError("\n".join(messages))
     if previous is not None:
-        merged = merge_search_index(previous, read_search_index(site_dir), removed)
+        fresh = read_search_index(site_dir)
+        if only is not None:
+            merged = merge_in_page_order(previous, fresh, order)
+        else:
+            merged = merge_search_index(previous, fresh, removed)
         write_files(site_dir, {SEARCH_INDEX.as_posix(): merged})
 
 

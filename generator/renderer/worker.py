@@ -1,19 +1,23 @@
-"""MkDocs in child processes: a fresh one per language for a full build (its memory is returned when it ends),
-and kept-loaded workers for the live preview's dirty builds. This module is also the child's entry point
+"""MkDocs in child processes: fresh ones for `kg build`, one per language, side by side on the machine's cores
+(their memory is returned when they end), and kept-loaded workers for the live preview's dirty builds. This module is also the child's entry point
 (`python -m generator.renderer.worker`), an edge: it reads its request, prints progress and exits."""
 
 from __future__ import annotations
 
 import json
+import os
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from .mkdocs_adapter import SiteBuildError, render_site
 
-__all__ = ["render_site_isolated", "RenderWorker"]
+__all__ = ["render_request", "render_site_isolated", "render_sites_isolated", "RenderWorker", "RENDER_TIMEOUT"]
 
 PACKAGE_PARENT = Path(__file__).resolve().parents[2]  # where `python -m generator…` finds the package
+RENDER_TIMEOUT = 4 * 3600  # seconds a render may take before it is stopped (20k entities take well under one)
 
 
 def render_request(
@@ -25,9 +29,14 @@ def render_request(
     site_url_suffix: str,
     dirty: bool = False,
     overrides: dict | None = None,
+    only: list | None = None,
+    merge_into: Path | None = None,
 ) -> dict:
-    """What a child process is asked to render (JSON: it crosses the process boundary)."""
+    """What a child process is asked to render (JSON: it crosses the process boundary); only and merge_into:
+    the pages of an incremental build (see render_site)."""
     return {
+        "only": None if only is None else sorted(only),
+        "merge_into": None if merge_into is None else str(merge_into),
         "overrides": overrides or {},
         "root": str(root),
         "docs_dir": str(docs_dir),
@@ -49,26 +58,61 @@ def render_site_isolated(
     on_page=None,
     overrides: dict | None = None,
 ) -> None:
-    """render_site in a fresh Python process, so the memory MkDocs holds for every page of a large site is
-    returned when it ends and never adds to the generator's own. The child prints one '.' per rendered page
-    (for on_page) and its problems on stderr."""
-    request = json.dumps(render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix, overrides=overrides))
-    child = subprocess.Popen(
-        [sys.executable, "-m", "generator.renderer.worker", request],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=PACKAGE_PARENT,
-    )
-    while True:
-        chunk = child.stdout.read1(4096)
-        if not chunk:
-            break
-        if on_page is not None:
-            for _ in range(chunk.count(b".")):
-                on_page()
-    errors = child.stderr.read().decode("utf-8", errors="replace")
-    if child.wait() != 0:
-        raise SiteBuildError(errors.strip() or f"MkDocs stopped with exit code {child.returncode}")
+    """render_site in a fresh Python process (see render_sites_isolated)."""
+    request = render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix, overrides=overrides)
+    render_sites_isolated([request], on_page)
+
+
+def render_sites_isolated(requests: list, on_page=None, timeout: float = RENDER_TIMEOUT) -> None:
+    """Each render request in its own fresh Python process, all at once (one per core), so the memory MkDocs
+    holds for every page of a large site is returned when it ends and never adds to the generator's own.
+    Each child prints one '.' per rendered page (on_page() is called for each, from any child) and its
+    problems on stderr; SiteBuildError with every failed child's messages."""
+    children = []
+    for request in requests:  # on stdin, not argv: the pages of a large incremental build outgrow an argument
+        child = subprocess.Popen(
+            [sys.executable, "-m", "generator.renderer.worker", "--once"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=PACKAGE_PARENT,
+        )
+        child.stdin.write(json.dumps(request).encode("utf-8"))
+        child.stdin.close()
+        children.append(child)
+    errors = {child.stderr.fileno(): bytearray() for child in children}
+    pages = {child.stdout.fileno() for child in children}
+    open_streams = set(errors) | pages
+    deadline = time.monotonic() + timeout
+    try:
+        while open_streams:  # both pipes of every child are read as they fill: none blocks on a full pipe
+            if time.monotonic() > deadline:
+                raise SiteBuildError(f"MkDocs took longer than {timeout:.0f} s and was stopped")
+            ready, _, _ = select.select(sorted(open_streams), [], [], 1.0)
+            for stream in ready:
+                chunk = os.read(stream, 65536)
+                if not chunk:
+                    open_streams.discard(stream)
+                elif stream in pages:
+                    for _ in range(chunk.count(b".") if on_page is not None else 0):
+                        on_page()
+                else:
+                    errors[stream] += chunk
+        failed = [
+            errors[child.stderr.fileno()].decode("utf-8", errors="replace").strip()
+            or f"MkDocs stopped with exit code {child.returncode}"
+            for child in children
+            if child.wait(timeout=60) != 0
+        ]
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+            child.stdout.close()
+            child.stderr.close()
+    if failed:
+        raise SiteBuildError("\n".join(failed))
 
 
 class RenderWorker:
@@ -134,6 +178,8 @@ def _render_request(args: dict, on_page=None) -> str:
             dirty=args.get("dirty", False),
             removed=tuple(args.get("removed", ())),
             overrides=args.get("overrides") or {},
+            only=None if args.get("only") is None else tuple(args["only"]),
+            merge_into=Path(args["merge_into"]) if args.get("merge_into") else None,
         )
     except SiteBuildError as error:
         return str(error) or "the site build failed"
@@ -151,7 +197,10 @@ def _worker_main() -> int:
     return 0
 
 
-def _child_main(request: str) -> int:
+def _child_main() -> int:
+    """Render the one request on stdin, a '.' on stdout per page, problems on stderr."""
+    request = sys.stdin.read()
+
     def dot():
         sys.stdout.write(".")
         sys.stdout.flush()
@@ -164,4 +213,4 @@ def _child_main(request: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_worker_main() if sys.argv[1:] == ["--worker"] else _child_main(sys.argv[1]))
+    sys.exit(_worker_main() if sys.argv[1:] == ["--worker"] else _child_main())

@@ -11,8 +11,9 @@ from ..model.formats import DUMPS
 from ..model.quads import prefixes_of
 from ..model.vocab import DATASET_IRI
 from ..render.cite import licence_name
+from .files import put_bytes
 
-__all__ = ["write_dumps", "dump_name", "dump_header"]
+__all__ = ["write_dumps", "dump_name", "dump_header", "union_triples"]
 
 
 def dump_name(data_format) -> str:
@@ -31,17 +32,23 @@ def dump_header(title: str, version: str, licence: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _triples(quads) -> list:
-    """The union graph: each triple once, in sorted order."""
-    unique = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-    return sorted(unique, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+def union_triples(quads) -> list:
+    """The union graph: each triple once, sorted by the terms' N-Triples text (which names a term uniquely, so
+    the text is both the key that removes repeats and the sort key: hashing the text is cheaper than the terms)."""
+    unique: dict = {}
+    for quad in quads:
+        key = (str(quad.subject), str(quad.predicate), str(quad.object))
+        if key not in unique:
+            unique[key] = quad.triple
+    return [unique[key] for key in sorted(unique)]
 
 
-def write_dumps(quads: list, folder: Path, entity_namespace: str, header: bytes = b"") -> dict:
-    """Write every dump into folder; returns file name -> size in bytes."""
+def write_dumps(quads: list, folder: Path, entity_namespace: str, header: bytes = b"", triples=None) -> dict:
+    """Write every dump into folder; returns file name -> size in bytes. triples: union_triples(quads), when
+    the caller has it already."""
     folder.mkdir(parents=True, exist_ok=True)
     prefixes = prefixes_of(entity_namespace)
-    triples = _triples(quads)
+    triples = union_triples(quads) if triples is None else triples
     sizes = {}
     for data_format in DUMPS:
         data = quads if data_format.named_graphs else triples
@@ -49,6 +56,6 @@ def write_dumps(quads: list, folder: Path, entity_namespace: str, header: bytes 
         output = ox.serialize(data, format=data_format.format, **kwargs)
         if data_format.comments:
             output = header + output
-        (folder / dump_name(data_format)).write_bytes(output)
+        put_bytes(folder / dump_name(data_format), output)
         sizes[dump_name(data_format)] = len(output)
     return sizes

@@ -36,6 +36,7 @@ from ..model.wording import (
     text_message,
     wrong_pattern,
 )
+from .files import put_bytes
 
 __all__ = [
     "class_schema",
@@ -221,7 +222,7 @@ def write_schemas(schema: Schema, known_ids: dict, folder: Path) -> list:
     paths = []
     for name, value in all_schemas(schema, known_ids).items():
         path = folder / f"{name}.schema.json"
-        path.write_text(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        put_bytes(path, (json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
         paths.append(path)
     return paths
 

@@ -10,6 +10,7 @@ from ..model.formats import ENTITY_FORMATS
 from ..model.mapped import Mapped
 from ..model.quads import oxigraph_term, prefixes_of
 from ..model.schema import Schema
+from .files import put_bytes
 
 __all__ = ["write_entity_files", "remove_entity_files"]
 
@@ -28,7 +29,7 @@ def write_entity_files(schema: Schema, mapped: Mapped, folder: Path, ids=None) -
         )
         for data_format in ENTITY_FORMATS:
             output = ox.serialize(triples, format=data_format.format, prefixes=prefixes)
-            (folder / f"{entity_id}.{data_format.extension}").write_bytes(output)
+            put_bytes(folder / f"{entity_id}.{data_format.extension}", output)
             count += 1
     return count
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model.formats import DATA_FOLDER
 from ..render.cite import dataset_title
-from .dumps import dump_header, write_dumps
+from .dumps import dump_header, union_triples, write_dumps
 from .void import write_void
 
 __all__ = ["write_published_data", "edition_header"]
@@ -24,6 +24,7 @@ def write_published_data(
 ) -> dict:
     """Write site/data/kg.* and site/data/void.ttl; returns file name -> size in bytes of the dumps."""
     header = edition_header(edition, languages[0])
-    sizes = write_dumps(quads, site / DATA_FOLDER, schema.entity_namespace, header)
-    write_void(site, header, quads, sizes, release_sizes, edition, site_info, saved, schema.entity_namespace, languages)
+    union = union_triples(quads)  # once, for the dumps of the union graph and the counts that describe it
+    sizes = write_dumps(quads, site / DATA_FOLDER, schema.entity_namespace, header, union)
+    write_void(site, header, union, sizes, release_sizes, edition, site_info, saved, schema.entity_namespace, languages)
     return sizes

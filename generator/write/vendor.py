@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+
+from .files import copy_file
 
 __all__ = ["VENDOR_FILES", "copy_vendor_files", "missing_vendor_files"]
 
@@ -22,6 +23,4 @@ def missing_vendor_files(root: Path) -> list:
 def copy_vendor_files(root: Path, docs: Path) -> None:
     """Copy the browser libraries into a docs tree, where the site serves them from."""
     for name, target in VENDOR_FILES.items():
-        destination = docs / target
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(root / "node_modules" / name, destination)
+        copy_file(root / "node_modules" / name, docs / target)

@@ -35,6 +35,7 @@ from ..model.vocab import (
     XSD,
 )
 from ..render.ui_text import ui
+from .files import put_bytes
 
 __all__ = ["void_triples", "write_void", "dataset_counts", "VOID_PREFIXES"]
 
@@ -76,9 +77,10 @@ def _slug(iri: str) -> str:
     return "h-" + hashlib.sha256(iri.encode("utf-8")).hexdigest()[:8]
 
 
-def dataset_counts(quads, namespace: str) -> dict:
-    """What VoID counts, over the union of the named graphs (each triple once, as in kg.ttl and kg.nt)."""
-    triples = {(q.subject, q.predicate, q.object) for q in quads}
+def dataset_counts(union: list, namespace: str) -> dict:
+    """What VoID counts, over the union of the named graphs (each triple once, as in kg.ttl and kg.nt:
+    dumps.union_triples)."""
+    triples = [(t.subject, t.predicate, t.object) for t in union]
     by_subject: dict = {}
     types: dict = {}  # subject -> its classes
     for s, p, o in triples:
@@ -227,12 +229,13 @@ def _date(day: str) -> ox.Literal:
 
 
 def void_triples(
-    quads, sizes: dict, release_sizes: dict, edition, site, saved: list, namespace: str, languages
+    union: list, sizes: dict, release_sizes: dict, edition, site, saved: list, namespace: str, languages
 ) -> list:
-    """The dataset description as sorted Oxigraph triples. sizes: dump name -> bytes of the latest dumps;
-    release_sizes: version -> dump name -> bytes of each release's dumps."""
+    """The dataset description as sorted Oxigraph triples. union: the union graph's triples
+    (dumps.union_triples); sizes: dump name -> bytes of the latest dumps; release_sizes: version -> dump
+    name -> bytes of each release's dumps."""
     dataset = _iri(DATASET_IRI)
-    counts = dataset_counts(quads, namespace)
+    counts = dataset_counts(union, namespace)
     found = [
         (dataset, _TYPE, _iri(VOID.Dataset)),
         (dataset, _TYPE, _iri(DCAT.Dataset)),
@@ -299,7 +302,5 @@ def void_triples(
 def write_void(folder: Path, header: bytes, *args) -> int:
     """Write VOID_FILE under folder (the site); args as void_triples takes them. Returns its size in bytes."""
     output = header + ox.serialize(void_triples(*args), format=ox.RdfFormat.TURTLE, prefixes=VOID_PREFIXES)
-    target = folder / VOID_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(output)
+    put_bytes(folder / VOID_FILE, output)
     return len(output)

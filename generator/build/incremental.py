@@ -1,0 +1,212 @@
+"""An incremental `kg build`: start from the last build in build/ and the state it saved (build/cache/), redo only
+what the content files changed since, and leave a result byte-identical to a full build.
+
+The last build's docs and site are staged as hard links (no bytes copied; every writer replaces a file rather
+than rewriting it, so the last good build stays as it was until the swap). The check runs on everything as
+always. The parts that read what changed are made again (build/parts.py), and the pages every build makes
+whole; only the Markdown whose bytes differ is written, and MkDocs renders just those pages in a fresh folder
+(each language in its own process) while a forked child writes the dumps; the rendered files replace the
+staged ones, the search index being the last one with those pages' entries in place, in a full build's order.
+
+Anything that could make every page stale (the ontology, mkdocs.yml, site/, the saved questions, the
+generator's code, the installed packages, the edition from git, the menus) changes the fingerprint, and then
+the build is a full one; so does a missing or unreadable state."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..load.build_inputs import read_build_state
+from ..load.saved_queries import load_saved_queries
+from ..load.site_pages import hand_written_files, home_text
+from ..model.build_state import BuildState, fingerprint_of
+from ..model.formats import ENTITY_DATA_FOLDER
+from ..model.quads import to_quads
+from ..model.site_paths import page_url, site_folder, site_url_suffix
+from ..render.context import PageContext
+from ..render.footer import render_overrides
+from ..render.navigation import site_nav
+from ..renderer.graphviz import GraphvizLayout
+from ..renderer.worker import render_request
+from ..write.build_state import write_build_state
+from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
+from ..write.entity_files import remove_entity_files, write_entity_files
+from ..write.files import link_tree, move_files_into, remove_files, write_changed
+from ..write.published_data import write_published_data
+from ..write.staging import OUTPUTS
+from .forked import ForkedWork
+from .generate import bench_results, edition_of, fixed_pages, saved_answers, site_context, with_diagrams
+from .parts import dirty_keys, linked_from, make_parts, part_makers, stale_parts
+from .render import render_at_once
+from .result import BuildResult
+
+__all__ = ["RebuildPlan", "plan_rebuild", "rebuild", "changed_files_ids", "DATA_SECONDS"]
+
+DATA_SECONDS = 1800  # what the data files may take beside the pages (10,000 entities: about 10 s)
+
+
+@dataclass
+class RebuildPlan:
+    """What an incremental build starts from: the last build and its state, and this build's context."""
+
+    out: Path
+    state: BuildState
+    fingerprint: str
+    files: dict
+    edition: object
+    site: object
+    languages: tuple
+    contexts: dict  # lang -> PageContext
+    navs: dict
+    changed: set
+
+
+def plan_rebuild(root: Path, out: Path, checked, inputs: str, files: dict) -> RebuildPlan | None:
+    """The plan of an incremental build from the build in out, or None when a full build is needed."""
+    state = read_build_state(out)
+    if state is None or not all((out / name).is_dir() for name in OUTPUTS):
+        return None
+    edition = edition_of(root, checked)
+    site, languages, links = site_context(root, checked)
+    if set(state.parts) != set(languages):
+        return None
+    contexts = {
+        lang: PageContext(checked.schema, checked.mapped, links, lang, languages, site, edition=edition)
+        for lang in languages
+    }
+    navs = {lang: site_nav(ctx, set(hand_written_files(root, lang, languages))) for lang, ctx in contexts.items()}
+    fingerprint = fingerprint_of(inputs, edition, navs)
+    if fingerprint != state.fingerprint:
+        return None
+    changed = changed_files_ids(state, files, checked.mapped)
+    return RebuildPlan(out, state, fingerprint, files, edition, site, languages, contexts, navs, changed)
+
+
+def changed_files_ids(state: BuildState, files: dict, mapped) -> set:
+    """Ids whose file was added, removed, edited or moved since the build that saved state."""
+    paths = {path for path in set(state.files) | set(files) if state.files.get(path) != files.get(path)}
+    now = {record.path: entity_id for entity_id, record in mapped.entities.items()}
+    then = {path: entity_id for entity_id, (path, _, _) in state.entities.items()}
+    changed = {now[path] for path in paths if path in now} | {then[path] for path in paths if path in then}
+    changed |= set(state.entities) ^ set(mapped.entities)
+    return changed | {i for i, record in mapped.entities.items() if i in state.entities and state.entities[i][0] != record.path}
+
+
+def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progress, jobs) -> BuildResult:
+    """Stage the last build, redo what changed in it (see the module docstring); the BuildResult."""
+    schema, mapped, state = checked.schema, checked.mapped, plan.state
+    kept, changed = set(mapped.entities), plan.changed
+    before = {i: (folder, targets) for i, (_, folder, targets) in state.entities.items() if i in changed}
+    after = linked_from(schema, mapped, changed)
+    dirty = dirty_keys(changed, before, after)
+    data = ForkedWork(_write_graph_data, root, checked, plan, staging / "data")  # beside the pages
+    try:
+        with timer.stage("pages"):
+            for name in OUTPUTS:
+                link_tree(plan.out / name, staging / name)
+            records = {lang: dict(state.parts[lang]) for lang in plan.languages}
+            to_render = _write_stale_docs(root, plan, staging, records, dirty, kept)
+            _write_entity_data(checked, plan, staging / "site")
+        with timer.stage("render"):
+            _render_stale(root, plan, staging, to_render, progress, jobs)
+        with timer.stage("dumps"):  # what is left of them
+            quads, sizes = data.result(DATA_SECONDS)
+            move_files_into(staging / "data", staging / "site")
+    except BaseException:
+        data.cancel()  # before the caller removes the staging folder it writes in
+        raise
+    entities = {i: entry for i, entry in state.entities.items() if i not in changed}
+    entities.update({i: (mapped.entities[i].path, *links) for i, links in after.items()})
+    write_build_state(
+        staging, BuildState(plan.fingerprint, plan.files, entities, records, _as_json(plan.navs), state.releases)
+    )
+    return BuildResult(
+        [],
+        len(mapped.entities),
+        quads,
+        0,
+        sizes,
+        plan.navs,
+        state.releases,
+        rendered=sum(len(w) for w in to_render.values()),
+        full=False,
+    )
+
+
+def _render_stale(root: Path, plan: RebuildPlan, staging: Path, to_render: dict, progress, jobs) -> None:
+    """MkDocs renders the pages to_render names (lang -> doc paths) into a fresh folder per language, which
+    then replace the staged site's files (the search index merged, see render_site)."""
+    requests = [
+        render_request(
+            root,
+            staging / "docs" / lang,
+            staging / f"partial-{lang}",
+            lang,
+            plan.navs[lang],
+            site_url_suffix(lang, plan.languages),
+            overrides=render_overrides(plan.edition, lang, plan.languages),
+            only=written,
+            merge_into=site_folder(staging / "site", lang, plan.languages),
+        )
+        for lang, written in to_render.items()
+    ]
+    render_at_once(requests, progress(f"render {', '.join(to_render)}", sum(map(len, to_render.values()))), jobs)
+    for lang in to_render:
+        move_files_into(staging / f"partial-{lang}", site_folder(staging / "site", lang, plan.languages))
+
+
+def _write_stale_docs(root: Path, plan: RebuildPlan, staging: Path, records: dict, dirty: set, kept: set) -> dict:
+    """Make the stale parts and the pages every build makes whole, write the Markdown that changed into the
+    staged docs and remove the pages that are gone; lang -> the doc paths to render (of the languages with
+    anything to render: a page written or removed)."""
+    queries = saved_answers(root, plan.contexts[plan.languages[0]].mapped.graphs)
+    bench = bench_results(root)
+    to_render = {}
+    with GraphvizLayout(root) as layout:
+        for lang in plan.languages:
+            ctx, record = plan.contexts[lang], records[lang]
+            ctx.layout = layout
+            stale = stale_parts(record, dirty, plan.changed, kept)
+            before = {path for key in stale if key in record for path in record[key][1]}
+            gone = [path for i in sorted(plan.changed - kept) if i in record for path in record.pop(i)[1]]
+            texts = make_parts(ctx, part_makers(ctx, home_text(root, lang, plan.languages)), stale, record)
+            fixed, _ = fixed_pages(root, ctx, queries, bench)
+            made = {path for _, paths in record.values() for path in paths}  # a part's page wins (the home page)
+            fixed = {path: text for path, text in fixed.items() if path not in made}
+            docs = staging / "docs" / lang
+            written = write_changed(docs, with_diagrams({**fixed, **texts}, ctx))
+            removed = sorted(set(gone) | (before - set(texts)))
+            site = site_folder(staging / "site", lang, plan.languages)
+            remove_files([docs / path for path in removed] + [site / page_url(path) for path in removed])
+            if written or removed:
+                to_render[lang] = written
+    return to_render
+
+
+def _write_graph_data(root: Path, checked, plan: RebuildPlan, folder: Path) -> tuple:
+    """The dumps, the dataset description and the editor schemas, under folder as under the site (in a forked
+    child); (number of quads, dump name -> size). Each release's dumps stay as the last build wrote them (the
+    edition, releases included, is in the fingerprint)."""
+    schema, mapped = checked.schema, checked.mapped
+    quads = to_quads(mapped.graphs)
+    saved = load_saved_queries(root)
+    sizes = write_published_data(
+        folder, quads, schema, plan.edition, plan.site, saved, plan.state.releases, plan.languages
+    )
+    write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), folder / SCHEMA_FOLDER)
+    return len(quads), sizes
+
+
+def _write_entity_data(checked, plan: RebuildPlan, site: Path) -> None:
+    """The changed entities' own data files, and none for those that are gone."""
+    folder = site / ENTITY_DATA_FOLDER
+    for entity_id in sorted(plan.changed - set(checked.mapped.entities)):
+        remove_entity_files(folder, entity_id)
+    write_entity_files(checked.schema, checked.mapped, folder, sorted(plan.changed & set(checked.mapped.entities)))
+
+
+def _as_json(value):
+    """Tuples as lists, as the state holds them once saved."""
+    return json.loads(json.dumps(value))

@@ -1,0 +1,182 @@
+"""`kg build`: check, render every language's docs tree, write the data, let MkDocs render the site, all in a
+staging folder that is swapped into build/ only when everything succeeded (nothing lost). A build saves what it
+needs to redo only what changed beside its output (build/cache/); the next build starts from it when nothing
+that invalidates every page changed (build/incremental.py), and from scratch otherwise."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+from pathlib import Path
+
+from ..check.pipeline import ProjectCache, check_project
+from ..load.build_inputs import content_digests, inputs_fingerprint
+from ..load.built_site import count_files
+from ..load.saved_queries import load_saved_queries
+from ..load.site_config import read_site_info
+from ..model.build_state import BuildState, fingerprint_of
+from ..model.problems import Position, Problem
+from ..model.quads import to_quads
+from ..model.site_paths import site_languages
+from ..model.timing import StageTimer
+from ..renderer.graphviz import LayoutError, missing_layout_engine
+from ..renderer.mkdocs_adapter import SiteBuildError
+from ..versions.release import release_build_problems
+from ..versions.release_dumps import write_release_dumps
+from ..write.build_state import write_build_state
+from ..write.curie_cache import save_prefix_cache
+from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
+from ..write.entity_files import write_entity_files
+from ..write.published_data import write_published_data
+from ..write.staging import move_into, new_staging, remove_tree, swap_into
+from ..write.vendor import copy_vendor_files, missing_vendor_files
+from .forked import ForkedWorkError
+from .generate import edition_of, write_docs
+from .incremental import plan_rebuild, rebuild
+from .parts import linked_from
+from .render import render_languages
+from .result import NO_PROGRESS, BuildResult
+
+__all__ = ["BuildResult", "build_project", "NO_PROGRESS"]
+
+
+def build_project(
+    root: Path,
+    out: Path | None = None,
+    timer: StageTimer | None = None,
+    progress=NO_PROGRESS,
+    cache: ProjectCache | None = None,
+    jobs: int | None = None,
+    incremental: bool = True,
+) -> BuildResult:
+    """Check the project; if clean, write dumps, docs tree and site under out (default root/build).
+    cache: parsed and mapped files kept by a long-running caller (the live preview).
+    jobs: languages MkDocs renders at once (default: one per core).
+    incremental: redo only what changed since the build in out, when its saved state allows (else a full build)."""
+    out = out or root / "build"
+    timer = timer or StageTimer()
+    with timer.stage("fingerprint"):  # before the check reads them: an edit made during the build is seen next time
+        inputs, files = inputs_fingerprint(root), content_digests(root)
+    checked = check_project(root, timer=timer, cache=cache)
+    save_prefix_cache()
+    if not checked.ok:
+        return BuildResult(checked.problems)
+    missing = missing_vendor_files(root) + missing_layout_engine(root)
+    if missing:
+        return BuildResult([_missing_package(name) for name in missing])
+    staging = new_staging(out)
+    try:
+        plan = plan_rebuild(root, out, checked, inputs, files) if incremental else None
+        if plan is not None:
+            result = rebuild(root, checked, plan, staging, timer, progress, jobs)
+        else:
+            written = _write_docs_and_data(root, checked, staging, timer)
+            if written["problems"]:
+                return BuildResult(written["problems"])
+            write_build_state(staging, _state_of(checked, written, inputs, files))  # swapped in with the site
+            checked = written["parts"] = None  # on disk now; free them before MkDocs needs memory for every page
+            _release_memory()
+            result = _render_full(root, staging, written, timer, progress, jobs)
+        if result.problems:
+            return result
+        swap_into(staging, out)
+    except SiteBuildError as error:
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}") for line in lines])
+    except LayoutError as error:
+        return BuildResult([Problem(Position("package.json", 1, 1), f"the diagrams could not be drawn: {error}")])
+    except ForkedWorkError as error:
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        return BuildResult([Problem(Position("content", 1, 1), f"the data files could not be written: {lines[-1]}")])
+    finally:
+        remove_tree(staging)
+    result.pages = count_files(out / "site", "*.html")
+    return result
+
+
+def _render_full(root: Path, staging: Path, written: dict, timer: StageTimer, progress, jobs) -> BuildResult:
+    """Render every page of the staged docs and put the data beside them."""
+    with timer.stage("render"):
+        render_languages(root, staging, written, progress, jobs)
+    move_into(staging / "data", staging / "site" / "data")  # after rendering: MkDocs empties its site folder
+    move_into(staging / SCHEMA_FOLDER, staging / "site" / SCHEMA_FOLDER)
+    return BuildResult(
+        [],
+        written["entities"],
+        written["quads"],
+        0,
+        written["sizes"],
+        written["navs"],
+        written["releases"],
+        rendered=sum(written["pages"].values()),
+    )
+
+
+def _state_of(checked, written: dict, inputs: str, files: dict) -> BuildState:
+    """What the next build needs to redo only what changes (see model/build_state.py)."""
+    schema, mapped = checked.schema, checked.mapped
+    links = linked_from(schema, mapped, mapped.entities)
+    return BuildState(
+        fingerprint_of(inputs, written["edition"], written["navs"]),
+        files,
+        {entity_id: (record.path, *links[entity_id]) for entity_id, record in mapped.entities.items()},
+        written["parts"],
+        written["navs"],
+        written["releases"],
+    )
+
+
+def _missing_package(name: str) -> Problem:
+    return Problem(
+        Position("package.json", 1, 1),
+        f"node_modules/{name} is missing; run `npm ci` (make site does) "
+        "to install the browser libraries the site serves and the diagram layout engine",
+    )
+
+
+def _release_memory() -> None:
+    """Collect freed objects and hand free heap pages back to the system (glibc), so the generator's
+    footprint does not stay at its peak while MkDocs renders in a child process."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the memory is reused, just not returned
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:
+    """The Markdown tree of every language under staging/docs; the dumps, the dataset description and each
+    release's dumps under staging/data; the editor schemas under staging/schemas. Returns the navs, counts and
+    edition the rest of the build needs, or the problems of a release that could not be rebuilt."""
+    schema, mapped = checked.schema, checked.mapped
+    edition = edition_of(root, checked)
+    site = read_site_info(root, schema.languages)
+    languages = site_languages(schema.languages, site.default_language)
+    problems = release_build_problems(root, edition)
+    if problems:
+        return {"problems": problems}
+    with timer.stage("pages"):
+        parts, converted = {}, {}
+        navs, counts = write_docs(root, checked, edition, staging / "docs", parts, converted)
+        for lang in navs:
+            copy_vendor_files(root, staging / "docs" / lang)
+    with timer.stage("dumps"):
+        releases, problems = write_release_dumps(root, edition, staging, languages[0])
+        if problems:
+            return {"problems": problems}
+        quads = to_quads(mapped.graphs, converted)
+        converted = None
+        saved = load_saved_queries(root)
+        sizes = write_published_data(staging, quads, schema, edition, site, saved, releases, languages)
+        write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)
+        write_entity_files(schema, mapped, staging / "data" / "entities")
+    return {
+        "problems": [],
+        "navs": navs,
+        "pages": counts,
+        "parts": parts,
+        "entities": len(mapped.entities),
+        "quads": len(quads),
+        "sizes": sizes,
+        "releases": releases,
+        "edition": edition,
+    }
