@@ -117,6 +117,29 @@ def test_a_new_file_then_the_same_file_deleted_equal_a_full_build(project, tmp_p
     assert_equals_a_full_build(project, tmp_path / "removed")
 
 
+def test_a_moved_link_and_a_changed_figure_equal_a_full_build(project, tmp_path):
+    (project / NEW).write_text(PAPER, encoding="utf-8")
+    assert not rebuild(project).full
+    other = PAPER.replace("aapc-blinatumomab-article", "ash-2018-interfant-06-abstract")
+    (project / NEW).write_text(other, encoding="utf-8")  # the link moves: the old target must lose it
+    moved = rebuild(project)
+    assert not moved.full and 0 < moved.rendered < 100
+    assert_equals_a_full_build(project, tmp_path / "moved")
+    (project / NEW).unlink()
+
+    outcome = project / "content" / "outcomes" / "blinfant-os-2y.yaml"
+    text = outcome.read_text(encoding="utf-8")
+    outcome.write_text(text.replace("estimate: 93.3\n", "estimate: 93.4\n"), encoding="utf-8")
+    try:  # the figure is drawn on the home page, the trial's page and the comparisons
+        changed = rebuild(project)
+        assert not changed.full and 0 < changed.rendered < 100
+        assert "93.4" in (project / "build" / "site" / "index.html").read_text(encoding="utf-8")
+        assert_equals_a_full_build(project, tmp_path / "figure")
+    finally:
+        outcome.write_text(text, encoding="utf-8")
+    assert not rebuild(project).full
+
+
 @pytest.mark.parametrize(
     "path, edit",
     [
