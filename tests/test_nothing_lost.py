@@ -73,4 +73,5 @@ def test_a_good_build_after_a_failed_one_replaces_the_site(built_tree, capsys):
     assert main(["build", "--root", str(built_tree)]) == 0
     page = (built_tree / "build" / "site" / "publications" / "paper" / "index.html").read_text(encoding="utf-8")
     assert "The renamed paper" in page
-    assert sorted(p.name for p in (built_tree / "build").iterdir()) == ["docs", "site"]
+    # no staging folder left behind: the outputs and the state the next build starts from (build/cache)
+    assert sorted(p.name for p in (built_tree / "build").iterdir()) == ["cache", "docs", "site"]

@@ -81,13 +81,20 @@ def test_incremental_updates_match_a_fresh_generation_for_every_class(synthetic,
 def test_the_performance_page_shows_the_committed_figures(site_dir):
     import json
 
+    from generator.render.locale import number, whole
+
     build = json.loads((ROOT / "bench" / "results" / "build.json").read_text(encoding="utf-8"))
     preview = json.loads((ROOT / "bench" / "results" / "preview.json").read_text(encoding="utf-8"))
-    for page, heading in (
-        (site_dir / "performance" / "index.html", "Live preview"),
-        (site_dir / "nl" / "performance" / "index.html", "Live voorbeeld"),
+    first = build["rows"][0]
+    for page, heading, lang in (
+        (site_dir / "performance" / "index.html", "Live preview", "en"),
+        (site_dir / "nl" / "performance" / "index.html", "Live voorbeeld", "nl"),
     ):
         html = page.read_text(encoding="utf-8")
         assert "<svg" in html and heading in html
-        assert f"{build['rows'][0]['build_s']:.1f}" in html
-        assert f"{preview['max_s']:.2f}" in html and f"{preview['full_build_s']:.1f}" in html
+        assert number(f"{first['build_s']:.1f}", lang) in html and whole(first["pages"]) in html
+        for key, digits in (("rebuild_s", 1), ("cores_busy", 2)):  # columns of the parallel, incremental build
+            if key in first:
+                assert number(f"{first[key]:.{digits}f}", lang) in html
+        assert number(f"{preview['max_s']:.2f}", lang) in html
+        assert number(f"{preview['full_build_s']:.1f}", lang) in html

@@ -31,9 +31,9 @@ from ..write.entity_files import write_entity_files
 from ..write.published_data import write_published_data
 from ..write.staging import move_into, new_staging, remove_tree, swap_into
 from ..write.vendor import copy_vendor_files, missing_vendor_files
-from .forked import ForkedWorkError
+from .forked import ForkedWork, ForkedWorkError
 from .generate import edition_of, write_docs
-from .incremental import plan_rebuild, rebuild
+from .incremental import DATA_SECONDS, plan_rebuild, rebuild
 from .parts import linked_from
 from .render import render_languages
 from .result import NO_PROGRESS, BuildResult
@@ -145,8 +145,9 @@ def _release_memory() -> None:
 
 def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:
     """The Markdown tree of every language under staging/docs; the dumps, the dataset description and each
-    release's dumps under staging/data; the editor schemas under staging/schemas. Returns the navs, counts and
-    edition the rest of the build needs, or the problems of a release that could not be rebuilt."""
+    release's dumps under staging/data and the editor schemas under staging/schemas, written meanwhile by a
+    forked child on another core. Returns the navs, counts and edition the rest of the build needs, or the
+    problems of a release that could not be rebuilt."""
     schema, mapped = checked.schema, checked.mapped
     edition = edition_of(root, checked)
     site = read_site_info(root, schema.languages)
@@ -154,29 +155,43 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) 
     problems = release_build_problems(root, edition)
     if problems:
         return {"problems": problems}
-    with timer.stage("pages"):
-        parts, converted = {}, {}
-        navs, counts = write_docs(root, checked, edition, staging / "docs", parts, converted)
-        for lang in navs:
-            copy_vendor_files(root, staging / "docs" / lang)
-    with timer.stage("dumps"):
-        releases, problems = write_release_dumps(root, edition, staging, languages[0])
-        if problems:
-            return {"problems": problems}
-        quads = to_quads(mapped.graphs, converted)
-        converted = None
-        saved = load_saved_queries(root)
-        sizes = write_published_data(staging, quads, schema, edition, site, saved, releases, languages)
-        write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)
-        write_entity_files(schema, mapped, staging / "data" / "entities")
+    data = ForkedWork(_write_data, root, checked, edition, site, languages, staging)  # before Graphviz starts
+    try:
+        with timer.stage("pages"):
+            parts = {}
+            navs, counts = write_docs(root, checked, edition, staging / "docs", parts)
+            for lang in navs:
+                copy_vendor_files(root, staging / "docs" / lang)
+        with timer.stage("dumps"):  # what is left of them once the pages are written
+            releases, problems, quads, sizes = data.result(DATA_SECONDS)
+    except BaseException:
+        data.cancel()  # before the caller removes the staging folder it writes in
+        raise
+    if problems:
+        return {"problems": problems}
     return {
         "problems": [],
         "navs": navs,
         "pages": counts,
         "parts": parts,
         "entities": len(mapped.entities),
-        "quads": len(quads),
+        "quads": quads,
         "sizes": sizes,
         "releases": releases,
         "edition": edition,
     }
+
+
+def _write_data(root: Path, checked, edition, site, languages: tuple, staging: Path) -> tuple:
+    """Each release's dumps, the dumps, the dataset description, the editor schemas and each entity's own
+    files, under staging (in the forked child); (releases, problems, number of quads, dump name -> size)."""
+    schema, mapped = checked.schema, checked.mapped
+    releases, problems = write_release_dumps(root, edition, staging, languages[0])
+    if problems:
+        return releases, problems, 0, {}
+    quads = to_quads(mapped.graphs)
+    saved = load_saved_queries(root)
+    sizes = write_published_data(staging, quads, schema, edition, site, saved, releases, languages)
+    write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)
+    write_entity_files(schema, mapped, staging / "data" / "entities")
+    return releases, [], len(quads), sizes

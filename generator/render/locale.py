@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.vocab import XSD
 from .ui_text import ui
 
-__all__ = ["number", "date", "duration", "unit_suffix", "in_running_text"]
+__all__ = ["number", "whole", "date", "duration", "unit_suffix", "in_running_text"]
 
 
 def number(text, lang: str) -> str:
@@ -15,6 +15,16 @@ def number(text, lang: str) -> str:
     ('93,3', '93.3')
     """
     return str(text).replace(".", ui("decimal_separator", lang))
+
+
+def whole(n: int) -> str:
+    """A whole number with its thousands apart by a narrow no-break space, read the same in every language
+    (a comma or a point would be a decimal sign in one of them).
+
+    >>> whole(20390)
+    '20\u202f390'
+    """
+    return f"{n:,}".replace(",", "\u202f")
 
 
 def date(literal, lang: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from .layout import table
-from .locale import number
+from .locale import number, whole
 from .ui_text import ui
 
 __all__ = ["performance_markdown", "PERFORMANCE_PAGE"]
@@ -41,7 +41,7 @@ def _svg(rows: list, lang: str) -> str:
     for r in rows:
         parts.append(
             f'<text x="{x(r["n"]):.1f}" y="{HEIGHT - PAD + 18}" text-anchor="middle" font-size="12" '
-            f'fill="currentColor">{r["n"]:,}</text>'
+            f'fill="currentColor">{whole(r["n"])}</text>'
         )
     for tick in range(5):
         value = max_s * tick / 4
@@ -72,20 +72,20 @@ def preview_markdown(preview: dict | None, lang: str) -> list:
         "",
         f"## {ui('perf_preview', lang)}",
         "",
-        ui("perf_preview_intro", lang, n=preview["n"], full=preview["full_build_s"]),
+        ui("perf_preview_intro", lang, n=whole(preview["n"]), full=number(f"{preview['full_build_s']:.1f}", lang)),
         "",
     ]
     lines += table(
         list(ui("perf_preview_columns", lang)),
-        [[edit["folder"], f"{edit['seconds']:.2f}", str(edit["pages"])] for edit in preview["edits"]],
+        [[edit["folder"], number(f"{edit['seconds']:.2f}", lang), str(edit["pages"])] for edit in preview["edits"]],
         ["left", "right", "right"],
     )
     summary = ui(
         "perf_preview_summary",
         lang,
-        median=preview["median_s"],
-        max=preview["max_s"],
-        limit=preview["budget"]["limit_s"],
+        median=number(f"{preview['median_s']:.2f}", lang),
+        max=number(f"{preview['max_s']:.2f}", lang),
+        limit=f"{preview['budget']['limit_s']:.0f}",
     )
     return lines + ["", summary]
 
@@ -103,8 +103,8 @@ def _page_rows(rows: list, lang: str) -> list:
                 *(str(r[name]) for name in ("performance", "accessibility", "best-practices", "seo")),
                 number(f"{r['fcp_s']:.2f}", lang),
                 number(f"{r['lcp_s']:.2f}", lang),
-                f"{r['tbt_ms']:,}".replace(",", "\u202f"),
-                f"{r['kib']:,}".replace(",", "\u202f"),
+                whole(r["tbt_ms"]),
+                whole(r["kib"]),
                 _ratio(r.get("fcp_to_floor"), lang),
             ]
             for r in rows
@@ -137,21 +137,24 @@ def performance_markdown(results: dict | None, lang: str, preview: dict | None =
         list(ui("perf_columns", lang)),
         [
             [
-                f"{r['n']:,}",
-                f"{r['pages']:,}",
-                f"{r['build_s']:.1f}",
-                f"{r['floor_s']:.1f}",
-                f"{r['ratio_to_floor']:.2f}",
-                f"{r['build_peak_mb']:.0f}",
-                f"{r['check_s']:.2f}",
-                f"{r['largest_page_kb']:.1f}",
+                whole(r["n"]),
+                whole(r["pages"]),
+                number(f"{r['build_s']:.1f}", lang),
+                number(f"{r['floor_s']:.1f}", lang),
+                number(f"{r['ratio_to_floor']:.2f}", lang),
+                number(f"{r['cores_busy']:.2f}", lang) if "cores_busy" in r else "—",
+                number(f"{r['rebuild_s']:.1f}", lang) if "rebuild_s" in r else "—",
+                number(f"{r['build_peak_mb']:.0f}", lang),
+                number(f"{r['check_s']:.2f}", lang),
+                number(f"{r['largest_page_kb']:.1f}", lang),
             ]
             for r in rows
         ],
-        ["right"] * 8,
+        ["right"] * 10,
     )
     lines += ["", f"## {ui('perf_budgets', lang)}", ""]
     for name, budget in sorted(results.get("budgets", {}).items()):
         mark = "✓" if budget["value"] <= budget["limit"] else "✗"
-        lines.append(f"- {mark} `{name}`: {budget['value']:.2f} (≤ {budget['limit']})")
+        value, limit = number(f"{budget['value']:.2f}", lang), number(f"{budget['limit']}", lang)
+        lines.append(f"- {mark} `{name}`: {value} (≤ {limit})")
     return "\n".join(lines + preview_markdown(preview, lang) + pages_markdown(pages, lang)) + "\n"

@@ -246,7 +246,9 @@ TEXT = {
         # the performance page
         "perf_title": "Performance",
         "perf_intro": "Build time against the number of entities, measured by `bench/bench_build.py` on a 2-core "
-        "machine, next to the floor: a bare MkDocs build of the same pages. Reproduce with "
+        "machine, next to the floor: a bare MkDocs build of the same pages in a single process. The build renders the "
+        "languages side by side, one process per core; after one content file changes it renders only the pages "
+        "that show what changed. Reproduce with "
         "`.venv/bin/python bench/bench_build.py`.",
         "perf_none": "No benchmark results yet: run `bench/bench_build.py`.",
         "perf_plot": "Build time (s) and bare MkDocs time (s) per number of entities",
@@ -256,6 +258,8 @@ TEXT = {
             "build (s)",
             "floor (s)",
             "build / floor",
+            "cores busy",
+            "rebuild after one edit (s)",
             "peak memory (MB)",
             "`kg check` (s)",
             "largest page (KB)",
@@ -265,11 +269,11 @@ TEXT = {
         "perf_budgets": "Budgets",
         "perf_preview": "Live preview",
         "perf_preview_intro": "Time from saving one YAML edit (an entity's English label, one entity of each class) to "
-        "the changed page being served by `kg preview`, at {n:,} entities, measured by "
+        "the changed page being served by `kg preview`, at {n} entities, measured by "
         "`bench/bench_preview.py`. The baseline is the full build the preview starts with "
-        "({full:.1f} s), which every edit used to cost.",
+        "({full} s), which every edit used to cost.",
         "perf_preview_columns": ("class folder", "edit → page served (s)", "pages re-rendered"),
-        "perf_preview_summary": "Median {median:.2f} s, slowest {max:.2f} s (budget: {limit:.0f} s).",
+        "perf_preview_summary": "Median {median} s, slowest {max} s (budget: {limit} s).",
         "perf_pages": "Page speed on a phone",
         "perf_pages_intro": "Lighthouse {version} (mobile, its simulated slow 4G) on the built site served with gzip "
         "on this machine, measured by `bench/bench_pages.py` (`make bench-pages`). The baseline of the same run is "
@@ -576,7 +580,9 @@ TEXT = {
         "no_queries": "Nog geen opgeslagen zoekvragen: voeg ze toe als `queries/<naam>.rq`.",
         "perf_title": "Prestaties",
         "perf_intro": "Bouwtijd tegen het aantal entiteiten, gemeten met `bench/bench_build.py` op een machine met 2 "
-        "kernen, naast de ondergrens: een kale MkDocs-build van dezelfde pagina's. Opnieuw meten: "
+        "kernen, naast de ondergrens: een kale MkDocs-build van dezelfde pagina's in één proces. De build zet de "
+        "talen naast elkaar om, één proces per kern; na een wijziging in één inhoudsbestand zet hij alleen de "
+        "pagina's opnieuw om die tonen wat veranderde. Opnieuw meten: "
         "`.venv/bin/python bench/bench_build.py`.",
         "perf_none": "Nog geen meetresultaten: voer `bench/bench_build.py` uit.",
         "perf_plot": "Bouwtijd (s) en kale MkDocs-tijd (s) per aantal entiteiten",
@@ -586,6 +592,8 @@ TEXT = {
             "build (s)",
             "ondergrens (s)",
             "build / ondergrens",
+            "kernen bezig",
+            "opnieuw na één wijziging (s)",
             "piekgeheugen (MB)",
             "`kg check` (s)",
             "grootste pagina (KB)",
@@ -595,11 +603,11 @@ TEXT = {
         "perf_budgets": "Budgetten",
         "perf_preview": "Live voorbeeld",
         "perf_preview_intro": "Tijd van het opslaan van één YAML-wijziging (het Engelse label van een entiteit, één "
-        "entiteit per klasse) tot `kg preview` de gewijzigde pagina serveert, bij {n:,} "
+        "entiteit per klasse) tot `kg preview` de gewijzigde pagina serveert, bij {n} "
         "entiteiten, gemeten met `bench/bench_preview.py`. De basislijn is de volledige build "
-        "waarmee het voorbeeld start ({full:.1f} s), wat elke wijziging vroeger kostte.",
+        "waarmee het voorbeeld start ({full} s), wat elke wijziging vroeger kostte.",
         "perf_preview_columns": ("klassemap", "wijziging → pagina geserveerd (s)", "pagina's opnieuw gemaakt"),
-        "perf_preview_summary": "Mediaan {median:.2f} s, traagste {max:.2f} s (budget: {limit:.0f} s).",
+        "perf_preview_summary": "Mediaan {median} s, traagste {max} s (budget: {limit} s).",
         "perf_pages": "Laadsnelheid op een telefoon",
         "perf_pages_intro": "Lighthouse {version} (mobiel, met zijn gesimuleerde trage 4G) op de gebouwde site, met "
         "gzip geserveerd op deze machine, gemeten met `bench/bench_pages.py` (`make bench-pages`). De basislijn van "
