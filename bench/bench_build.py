@@ -2,15 +2,16 @@
 
 Usage:  .venv/bin/python bench/bench_build.py [N ...] [--out bench/results/build.json] [--check-only]
 Default sizes 1000 10000 20000. For each N: writes a synthetic tree (`kg synth`), times `kg check` as a
-contributor runs it (a fresh process, median of 3), times each stage of a full build in a fresh process
-(load, map, check, pages, dumps, render: MkDocs in one process per language, side by side) with the peak
-memory of its whole process tree and the cores it kept busy (CPU seconds of the tree over wall seconds), then
-edits one content file (a drug's English label, shown on the pages that link to it) and times `kg build`
-again in a fresh process (interpreter start included), which redoes only what changed. Last, the floor: a
-bare MkDocs build in a single process, with the project's own mkdocs.yml, of the same Markdown pages as if
-they were hand-written (a copy of the docs tree the build wrote, both languages, one after the other), out of
-the nav. Prints a table and the budget ratios; writes everything to a JSON file that the site's performance
-page is generated from. Figures are measured, never asserted by tests.
+contributor runs it (a fresh process, median of 3), times each stage of a full build in a fresh process (load,
+map, check; pages: one forked process per language, the dumps in another; render: MkDocs in one process per
+language, side by side) with the peak memory of its whole process tree (Pss) and the cores it kept busy (CPU
+seconds of the tree over wall seconds), then edits one content file (a drug's English label, shown on the
+pages that link to it) and times `kg build` again in a fresh process (interpreter start included), which redoes
+only what changed. Last, the floor: a bare MkDocs build in a single process, with the project's own
+mkdocs.yml, of the same Markdown pages as if they were hand-written (a copy of the docs tree the build wrote,
+both languages, one after the other), out of the nav. Prints a table and the budget ratios; writes everything
+to a JSON file that the site's performance page is generated from. Figures are measured, never asserted by
+tests.
 """
 
 from __future__ import annotations
@@ -59,8 +60,23 @@ print(json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.ge
 """
 
 
-def _tree_rss_kb(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+def _memory_kb(pid: int) -> int:
+    """A process's proportional set size (Pss): its private memory plus its share of the pages it shares. A
+    forked child shares the parent's pages until either writes to them, so summing resident sizes (VmRSS)
+    would count those pages once per process; Pss counts each page once over the tree (Linux 4.14+; VmRSS
+    where smaps_rollup is missing)."""
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def _tree_memory_kb(root_pid: int) -> int:
+    """Memory of a process and all its descendants, from /proc (Linux): see _memory_kb."""
     children: dict = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -72,18 +88,14 @@ def _tree_rss_kb(root_pid: int) -> int:
     while queue:
         pid = queue.pop()
         queue.extend(children.get(pid, []))
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
+        total += _memory_kb(pid)
     return total
 
 
 def run_sampled(command: list) -> dict:
     """Run a command in a fresh process: its output, wall seconds, the peak memory of its whole process tree
-    (sampled every 0.1 s: MkDocs renders in child processes, which a process's own maxrss does not see) and
+    (sampled every 0.2 s: MkDocs renders and the pages are made in child processes, which a process's own
+    maxrss does not see; Pss, so memory a forked child shares with its parent counts once) and
     the CPU seconds of the tree (children count once their parent has waited for them)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -92,8 +104,8 @@ def run_sampled(command: list) -> dict:
         process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=ROOT)
         peak_kb, deadline = 0, time.monotonic() + 3600
         while process.poll() is None and time.monotonic() < deadline:
-            peak_kb = max(peak_kb, _tree_rss_kb(process.pid))
-            time.sleep(0.1)
+            peak_kb = max(peak_kb, _tree_memory_kb(process.pid))
+            time.sleep(0.2)
         if process.poll() is None:
             process.kill()
         process.wait()

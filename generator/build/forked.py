@@ -14,10 +14,15 @@ class ForkedWorkError(Exception):
     """The child failed or gave no answer in time; the message says what happened."""
 
 
-def _run(sender, work, args) -> None:
-    # The child is short-lived and what it makes has no cycles: without the cycle collector it neither walks
-    # (and so copies) the inherited heap nor spends time on it; reference counting frees what it makes.
-    gc.disable()
+def _run(sender, work, args, cycles: bool) -> None:
+    # The inherited heap is frozen: the cycle collector never walks (and so never copies) the parent's objects.
+    # Work whose objects have no cycles runs without it (reference counting frees them); work that makes and
+    # drops many objects (pages) collects its own cycles.
+    gc.freeze()
+    if cycles:
+        gc.enable()
+    else:
+        gc.disable()
     try:
         sender.send((True, work(*args)))
     except BaseException:  # noqa: BLE001 — whatever failed is told to the parent, which raises it
@@ -27,12 +32,13 @@ def _run(sender, work, args) -> None:
 
 
 class ForkedWork:
-    """work(*args) in a forked child, started now; result() waits for what it returned (bounded)."""
+    """work(*args) in a forked child, started now; result() waits for what it returned (bounded). cycles: the
+    child collects the cyclic garbage its work makes (see _run)."""
 
-    def __init__(self, work, *args):
+    def __init__(self, work, *args, cycles: bool = False):
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(sender, work, args), daemon=True)
+        self._process = context.Process(target=_run, args=(sender, work, args, cycles), daemon=True)
         self._process.start()
         sender.close()
 

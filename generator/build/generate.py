@@ -24,12 +24,16 @@ from ..render.query_pages import PLAYGROUND_PAGE, query_docs
 from ..renderer.graphviz import GraphvizLayout
 from ..sparql.engine import answer_saved
 from ..write.files import write_files
+from .forked import ForkedWork
 from .parts import iter_parts, part_makers, share_reads
+from .render import cores
 
-WINDOW = 256  # pages made ahead of the one written (see write_docs)
+WINDOW = 256  # pages made ahead of the one written (see write_language)
+PAGES_SECONDS = 3600  # what one language's pages may take in a child (20,000 entities: about a minute)
 
 __all__ = [
     "write_docs",
+    "write_language",
     "language_pages",
     "site_context",
     "edition_of",
@@ -131,26 +135,55 @@ def generate_docs(root: Path, checked: Checked, edition=None, records: dict | No
         yield ctx.lang, with_diagrams(pages, ctx), nav
 
 
-def write_docs(root: Path, checked: Checked, edition, docs: Path, records: dict, quads: dict | None = None) -> tuple:
-    """Write every language's docs tree under docs/<lang> as its pages are made, WINDOW pages behind the one
-    being made (their diagrams are laid out meanwhile, and a large site is never all in memory); records gets
+def write_docs(root: Path, checked: Checked, edition, docs: Path, records: dict, jobs: int | None = None) -> tuple:
+    """Write every language's docs tree under docs/<lang>, the languages side by side in forked children (jobs:
+    at most this many at once, default one per core; 1: one after the other in this process); records gets
     lang -> part -> (what it read, its doc paths). Returns (lang -> nav, lang -> number of Markdown pages)."""
+    site, languages, links = site_context(root, checked)
+    queries = saved_answers(root, checked.mapped.graphs)
+    bench = bench_results(root)
+    contexts = [
+        PageContext(checked.schema, checked.mapped, links, lang, languages, site, edition=edition) for lang in languages
+    ]
+    at_once = max(1, jobs or cores())
+    made = []
+    for start in range(0, len(contexts), at_once):
+        batch = contexts[start : start + at_once]
+        if len(batch) == 1:
+            made.append(write_language(root, batch[0], queries, bench, docs / batch[0].lang))
+            continue
+        children = [ForkedWork(write_language, root, ctx, queries, bench, docs / ctx.lang, cycles=True) for ctx in batch]
+        try:
+            made.extend(child.result(PAGES_SECONDS) for child in children)
+        except BaseException:
+            for child in children:
+                child.cancel()
+            raise
     navs, counts = {}, {}
-    for ctx, queries, bench in _contexts(root, checked, edition, quads):
-        folder, pending, written = docs / ctx.lang, collections.deque(), set()
+    for ctx, (nav, count, record) in zip(contexts, made):
+        navs[ctx.lang], counts[ctx.lang], records[ctx.lang] = nav, count, record
+    share_reads(records)
+    return navs, counts
 
-        def write_oldest(ctx=ctx, folder=folder, pending=pending, written=written) -> None:
+
+def write_language(root: Path, ctx: PageContext, queries: tuple, bench: tuple, folder: Path) -> tuple:
+    """Write one language's docs tree under folder as its pages are made, WINDOW pages behind the one being
+    made (their diagrams are laid out meanwhile by a Graphviz process of its own, and a large site is never all
+    in memory). Returns (nav, number of Markdown pages, part -> (what it read, its doc paths))."""
+    record, pending, written = {}, collections.deque(), set()
+    with GraphvizLayout(root) as layout:
+        ctx.layout = layout
+
+        def write_oldest() -> None:
             path, text = pending.popleft()
             write_files(folder, {path: fill_diagrams(text, ctx) if isinstance(text, str) else text})
             written.add(path)
 
-        for page in language_pages(root, ctx, queries, bench, records.setdefault(ctx.lang, {})):
+        for page in language_pages(root, ctx, queries, bench, record):
             pending.append(page)
             if len(pending) > WINDOW:
                 write_oldest()
         while pending:
             write_oldest()
-        navs[ctx.lang] = language_nav(root, ctx)
-        counts[ctx.lang] = sum(1 for path in written if path.endswith(".md"))
-    share_reads(records)
-    return navs, counts
+        ctx.layout = None
+    return language_nav(root, ctx), sum(1 for path in written if path.endswith(".md")), record

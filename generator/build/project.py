@@ -71,7 +71,7 @@ def build_project(
         if plan is not None:
             result = rebuild(root, checked, plan, staging, timer, progress, jobs)
         else:
-            written = _write_docs_and_data(root, checked, staging, timer)
+            written = _write_docs_and_data(root, checked, staging, timer, jobs)
             if written["problems"]:
                 return BuildResult(written["problems"])
             write_build_state(staging, _state_of(checked, written, inputs, files))  # swapped in with the site
@@ -143,7 +143,7 @@ def _release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) -> dict:
+def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer, jobs: int | None) -> dict:
     """The Markdown tree of every language under staging/docs; the dumps, the dataset description and each
     release's dumps under staging/data and the editor schemas under staging/schemas, written meanwhile by a
     forked child on another core. Returns the navs, counts and edition the rest of the build needs, or the
@@ -159,7 +159,7 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer) 
     try:
         with timer.stage("pages"):
             parts = {}
-            navs, counts = write_docs(root, checked, edition, staging / "docs", parts)
+            navs, counts = write_docs(root, checked, edition, staging / "docs", parts, jobs)
             for lang in navs:
                 copy_vendor_files(root, staging / "docs" / lang)
         with timer.stage("dumps"):  # what is left of them once the pages are written
