@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.build import build_project
+from tests.conftest import ROOT
 from tests.page_fixture import FIXTURE, fixture_project
 
 
@@ -310,3 +311,20 @@ def test_no_figure_of_the_real_site_puts_higher_and_lower_is_better_on_one_axis(
                 assert way is not None, group
                 assert caption.endswith(captions[way]), (page.name, group, caption)
     assert figures > 10
+
+
+def test_the_key_results_page_shows_a_bounded_number_of_trials_then_links_to_the_rest(monkeypatch):
+    from generator.build import generate_docs
+    from generator.check.pipeline import check_project
+    from generator.render.listings import results_pages
+
+    checked = check_project(ROOT)
+    full = {lang: docs["key-results.md"] for lang, docs, _ in generate_docs(ROOT, checked)}
+    trials = [line for line in full["en"].splitlines() if line.startswith("## ")]
+    assert len(trials) > 2 and "more](" not in full["en"]  # every trial of the project fits
+    monkeypatch.setattr(results_pages, "KEY_RESULTS_TRIALS", 2)
+    capped = {lang: docs["key-results.md"] for lang, docs, _ in generate_docs(ROOT, checked)}
+    assert [line for line in capped["en"].splitlines() if line.startswith("## ")] == trials[:2]
+    rest = len(trials) - 2
+    assert capped["en"].rstrip().endswith(f"[and {rest} more](trials/index.md)")
+    assert capped["nl"].rstrip().endswith(f"[en nog {rest}](trials/index.md)")

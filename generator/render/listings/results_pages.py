@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...model.vocab import CLE
 from ..escaping import front_matter
-from ..layout import MAX_LINKS, heading
+from ..layout import heading, more
 from ..page_meta import page_meta
 from ..results import comparisons, outcomes_reached
 from ..sections.across_studies import across_studies
@@ -17,6 +17,7 @@ __all__ = ["key_results_page", "comparison_page", "KEY_RESULTS_PAGE", "COMPARISO
 
 KEY_RESULTS_PAGE = "key-results.md"
 COMPARISON_PAGE = "comparison.md"
+KEY_RESULTS_TRIALS = 10  # trials on the key results page (each a figure and a table): the page stays light
 
 
 def _trials(ctx) -> list:
@@ -25,7 +26,7 @@ def _trials(ctx) -> list:
     for cls in ctx.schema.classes.values():
         if CLE.ClinicalTrial in cls.ancestors and cls.iri == CLE.ClinicalTrial:
             found += [i for i in ctx.members(cls) if comparisons(ctx, outcomes_reached(ctx, i))]
-    return sorted(found, key=ctx.sort_key)[:MAX_LINKS]
+    return sorted(found, key=ctx.sort_key)
 
 
 def key_results_page(ctx) -> str:
@@ -38,7 +39,8 @@ def key_results_page(ctx) -> str:
         ui("key_results_intro", lang),
         "",
     ]
-    for trial in _trials(ctx):
+    trials = _trials(ctx)
+    for trial in trials[:KEY_RESULTS_TRIALS]:
         outcomes = outcomes_reached(ctx, trial)
         lines += heading(2, ctx.link(trial, None)) + key_results_of(ctx, outcomes)
         lines += [
@@ -47,6 +49,9 @@ def key_results_page(ctx) -> str:
         ]
     if len(lines) == 6:
         lines.append(ui("none_yet", lang))
+    rest = more(ctx, trials, KEY_RESULTS_TRIALS, None)
+    if rest:
+        lines += ["", rest]
     return "\n".join(lines).rstrip() + "\n"
 
 
