@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_project
+from generator.build import generate as build_generate
 from generator.build import render as build_render
 from generator.load import build_inputs
 from generator.load.build_inputs import STATE_FILE, inputs_fingerprint
@@ -222,3 +223,18 @@ def test_a_failed_incremental_build_leaves_the_last_good_build_as_it_was(project
         drug.write_text(text, encoding="utf-8")
     monkeypatch.undo()
     assert not rebuild(project).full
+
+
+def test_a_failure_in_a_worker_process_is_a_problem_and_loses_nothing(project, monkeypatch):
+    before = digests_of(project / "build")
+
+    def broken(*args):
+        raise RuntimeError("the page maker broke on purpose")
+
+    monkeypatch.setattr(build_generate, "write_language", broken)  # the forked children inherit it
+    result = build_project(project, incremental=False)
+    assert [p.message for p in result.problems] == [
+        "the pages or data files could not be written (in a worker process): "
+        "RuntimeError: the page maker broke on purpose"
+    ]
+    assert digests_of(project / "build") == before

@@ -29,7 +29,7 @@ from .parts import iter_parts, part_makers, share_reads
 from .render import cores
 
 WINDOW = 256  # pages made ahead of the one written (see write_language)
-PAGES_SECONDS = 3600  # what one language's pages may take in a child (20,000 entities: about a minute)
+PAGES_SECONDS = 3600  # what one language's pages may take in a child (20,000 entities: under a minute and a half)
 
 __all__ = [
     "write_docs",

@@ -88,7 +88,7 @@ def build_project(
         return BuildResult([Problem(Position("package.json", 1, 1), f"the diagrams could not be drawn: {error}")])
     except ForkedWorkError as error:
         lines = [line for line in str(error).splitlines() if line.strip()]
-        return BuildResult([Problem(Position("content", 1, 1), f"the data files could not be written: {lines[-1]}")])
+        return BuildResult([Problem(Position("content", 1, 1), f"the pages or data files could not be written (in a worker process): {lines[-1]}")])
     finally:
         remove_tree(staging)
     result.pages = count_files(out / "site", "*.html")
