@@ -42,7 +42,7 @@ from .parts import dirty_keys, linked_from, make_parts, part_makers, stale_parts
 from .render import render_at_once
 from .result import BuildResult
 
-__all__ = ["RebuildPlan", "plan_rebuild", "rebuild", "changed_files_ids", "DATA_SECONDS"]
+__all__ = ["RebuildPlan", "plan_rebuild", "rebuild", "changed_files_ids", "write_graph_data", "DATA_SECONDS"]
 
 DATA_SECONDS = 1800  # what the data files may take beside the pages (10,000 entities: about 10 s)
 
@@ -185,18 +185,21 @@ def _write_stale_docs(root: Path, plan: RebuildPlan, staging: Path, records: dic
     return to_render
 
 
-def _write_graph_data(root: Path, checked, plan: RebuildPlan, folder: Path) -> tuple:
-    """The dumps, the dataset description and the editor schemas, under folder as under the site (in a forked
-    child); (number of quads, dump name -> size). Each release's dumps stay as the last build wrote them (the
-    edition, releases included, is in the fingerprint)."""
+def write_graph_data(root: Path, checked, edition, site, releases: dict, languages: tuple, folder: Path) -> tuple:
+    """The dumps, the dataset description and the editor schemas, under folder as under the site (a full build
+    and an incremental one, each in a forked child); (number of quads, dump name -> size)."""
     schema, mapped = checked.schema, checked.mapped
     quads = to_quads(mapped.graphs)
     saved = load_saved_queries(root)
-    sizes = write_published_data(
-        folder, quads, schema, plan.edition, plan.site, saved, plan.state.releases, plan.languages
-    )
+    sizes = write_published_data(folder, quads, schema, edition, site, saved, releases, languages)
     write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), folder / SCHEMA_FOLDER)
     return len(quads), sizes
+
+
+def _write_graph_data(root: Path, checked, plan: RebuildPlan, folder: Path) -> tuple:
+    """write_graph_data for a rebuild: each release's dumps stay as the last build wrote them (the edition,
+    releases included, is in the fingerprint)."""
+    return write_graph_data(root, checked, plan.edition, plan.site, plan.state.releases, plan.languages, folder)
 
 
 def _write_entity_data(checked, plan: RebuildPlan, site: Path) -> None:

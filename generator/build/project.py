@@ -13,11 +13,9 @@ from pathlib import Path
 from ..check.pipeline import ProjectCache, check_project
 from ..load.build_inputs import content_digests, inputs_fingerprint
 from ..load.built_site import count_files
-from ..load.saved_queries import load_saved_queries
 from ..load.site_config import read_site_info
 from ..model.build_state import BuildState, fingerprint_of
 from ..model.problems import Position, Problem
-from ..model.quads import to_quads
 from ..model.site_paths import site_languages
 from ..model.timing import StageTimer
 from ..renderer.graphviz import LayoutError, missing_layout_engine
@@ -26,14 +24,13 @@ from ..versions.release import release_build_problems
 from ..versions.release_dumps import write_release_dumps
 from ..write.build_state import write_build_state
 from ..write.curie_cache import save_prefix_cache
-from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
+from ..write.editor_schemas import SCHEMA_FOLDER
 from ..write.entity_files import write_entity_files
-from ..write.published_data import write_published_data
 from ..write.staging import move_into, new_staging, remove_tree, swap_into
 from ..write.vendor import copy_vendor_files, missing_vendor_files
 from .forked import ForkedWork, ForkedWorkError
 from .generate import edition_of, write_docs
-from .incremental import DATA_SECONDS, plan_rebuild, rebuild
+from .incremental import DATA_SECONDS, plan_rebuild, rebuild, write_graph_data
 from .parts import linked_from
 from .render import render_languages
 from .result import NO_PROGRESS, BuildResult
@@ -185,13 +182,9 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer, 
 def _write_data(root: Path, checked, edition, site, languages: tuple, staging: Path) -> tuple:
     """Each release's dumps, the dumps, the dataset description, the editor schemas and each entity's own
     files, under staging (in the forked child); (releases, problems, number of quads, dump name -> size)."""
-    schema, mapped = checked.schema, checked.mapped
     releases, problems = write_release_dumps(root, edition, staging, languages[0])
     if problems:
         return releases, problems, 0, {}
-    quads = to_quads(mapped.graphs)
-    saved = load_saved_queries(root)
-    sizes = write_published_data(staging, quads, schema, edition, site, saved, releases, languages)
-    write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), staging / SCHEMA_FOLDER)
-    write_entity_files(schema, mapped, staging / "data" / "entities")
-    return releases, [], len(quads), sizes
+    quads, sizes = write_graph_data(root, checked, edition, site, releases, languages, staging)
+    write_entity_files(checked.schema, checked.mapped, staging / "data" / "entities")
+    return releases, [], quads, sizes

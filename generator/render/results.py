@@ -13,6 +13,7 @@ from .paths import follow
 from .ui_text import ui
 
 __all__ = [
+    "months",
     "Comparison",
     "figure_text",
     "uncertainty_text",
@@ -171,10 +172,10 @@ def comparisons(ctx, outcome_ids) -> list:
         time_point = str(_value(ctx, outcome_id, CLE.timePoint) or "")
         pair = Comparison(outcome_id, comparators[0], measure_of(ctx, outcome_id), time_point)
         found[(pair.measure or "", pair.time_point, outcome_id)] = pair
-    return [found[key] for key in sorted(found, key=lambda k: (_months(k[1]), k[0], k[2]))]  # by time, then measure id
+    return [found[key] for key in sorted(found, key=lambda k: (months(k[1]), k[0], k[2]))]  # by time, then measure id
 
 
-def _months(time_point: str) -> float:
+def months(time_point: str) -> float:
     """A duration's length in months, to order time points (2 years before 4 years)."""
     total, amount = 0.0, ""
     for char in time_point[1:]:

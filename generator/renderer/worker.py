@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .mkdocs_adapter import SiteBuildError, render_site
 
-__all__ = ["render_request", "render_site_isolated", "render_sites_isolated", "RenderWorker", "RENDER_TIMEOUT"]
+__all__ = ["render_request", "render_sites_isolated", "RenderWorker", "RENDER_TIMEOUT"]
 
 PACKAGE_PARENT = Path(__file__).resolve().parents[2]  # where `python -m generator…` finds the package
 RENDER_TIMEOUT = 4 * 3600  # seconds a render may take before it is stopped (20k entities take well under one)
@@ -46,21 +46,6 @@ def render_request(
         "site_url_suffix": site_url_suffix,
         "dirty": dirty,
     }
-
-
-def render_site_isolated(
-    root: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    lang: str,
-    nav: list,
-    site_url_suffix: str = "",
-    on_page=None,
-    overrides: dict | None = None,
-) -> None:
-    """render_site in a fresh Python process (see render_sites_isolated)."""
-    request = render_request(root, docs_dir, site_dir, lang, nav, site_url_suffix, overrides=overrides)
-    render_sites_isolated([request], on_page)
 
 
 def render_sites_isolated(requests: list, on_page=None, timeout: float = RENDER_TIMEOUT) -> None:

@@ -29,16 +29,16 @@ def _trials(ctx) -> list:
     return sorted(found, key=ctx.sort_key)
 
 
+def _page_head(ctx, path: str, title_key: str, intro_key: str) -> list:
+    """Front matter, title and the page's opening sentence."""
+    title = ui(title_key, ctx.lang)
+    return [front_matter(page_meta(ctx, path, title)).rstrip("\n"), "", f"# {title}", "", ui(intro_key, ctx.lang), ""]
+
+
 def key_results_page(ctx) -> str:
     lang = ctx.lang
-    lines = [
-        front_matter(page_meta(ctx, KEY_RESULTS_PAGE, ui("key_results_page", lang))).rstrip("\n"),
-        "",
-        f"# {ui('key_results_page', lang)}",
-        "",
-        ui("key_results_intro", lang),
-        "",
-    ]
+    head = _page_head(ctx, KEY_RESULTS_PAGE, "key_results_page", "key_results_intro")
+    lines = list(head)
     trials = _trials(ctx)
     for trial in trials[:KEY_RESULTS_TRIALS]:
         outcomes = outcomes_reached(ctx, trial)
@@ -47,7 +47,7 @@ def key_results_page(ctx) -> str:
             line.replace("## ", "### ", 1) if line.startswith("## ") else line
             for line in summary_of_findings(ctx, None, outcomes, None)
         ]
-    if len(lines) == 6:
+    if len(lines) == len(head):
         lines.append(ui("none_yet", lang))
     rest = more(ctx, trials, KEY_RESULTS_TRIALS, None)
     if rest:
@@ -59,13 +59,6 @@ def comparison_page(ctx) -> str:
     lang = ctx.lang
     outcomes = [i for _, record in ctx.all_entities() if CLE.Outcome in record.cls.ancestors for i in [record.id]]
     body = across_studies(ctx, None, outcomes, None) if outcomes else []
-    lines = [
-        front_matter(page_meta(ctx, COMPARISON_PAGE, ui("comparison_page", lang))).rstrip("\n"),
-        "",
-        f"# {ui('comparison_page', lang)}",
-        "",
-        ui("comparison_intro", lang),
-        "",
-    ]
+    lines = _page_head(ctx, COMPARISON_PAGE, "comparison_page", "comparison_intro")
     lines += body[2:] if body else [ui("none_yet", lang)]
     return "\n".join(lines).rstrip() + "\n"

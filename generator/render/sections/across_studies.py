@@ -19,6 +19,7 @@ from ..results import (
     interval,
     is_restatement,
     measure_of,
+    months,
     participants,
     time_words,
     uncertainty_kind,
@@ -31,17 +32,6 @@ __all__ = ["across_studies", "survival_rows", "MAX_ROWS"]
 
 MAX_ROWS = 40
 TICKS = (0, 25, 50, 75, 100)
-
-
-def _months(time_point: str) -> float:
-    total, amount = 0.0, ""
-    for char in time_point[1:]:
-        if char.isdigit():
-            amount += char
-            continue
-        total += int(amount or 0) * {"Y": 12, "M": 1, "W": 0.23, "D": 0.033}.get(char, 0)
-        amount = ""
-    return total
 
 
 def survival_rows(ctx, outcome_ids: list) -> list:
@@ -59,7 +49,7 @@ def survival_rows(ctx, outcome_ids: list) -> list:
         rows,
         key=lambda r: (
             ctx.sort_key(r[0]) if r[0] else ("", ""),
-            _months(r[1]),
+            months(r[1]),
             ctx.sort_key(cohort_of(ctx, r[2]) or r[2]),
         ),
     )[:MAX_ROWS]
