@@ -85,6 +85,30 @@ def test_nothing_changed_renders_nothing(project):
     assert digests_of(project / "build" / "site") == before
 
 
+def test_an_edit_replaces_only_the_files_it_changed_and_leaves_every_other_file_as_it_was(project, tmp_path):
+    """A rebuild puts the files it made in place of the last build's and deletes nothing else: every other file of
+    the site is the very same file as before (the same inode: not copied, linked or written again), so the time
+    a rebuild takes grows with the change, not with the site."""
+    site = project / "build" / "site"
+    before = {path: path.stat().st_ino for path in site.rglob("*") if path.is_file()}
+    drug = (project / DRUG).read_text(encoding="utf-8")
+    (project / DRUG).write_text(drug.replace("  en: Blinatumomab\n", "  en: Blinatumomab (in place)\n", 1), "utf-8")
+    try:
+        result = rebuild(project)
+        assert not result.full and 0 < result.rendered < 100
+        after = {path: path.stat().st_ino for path in site.rglob("*") if path.is_file()}
+        assert set(after) == set(before)
+        replaced = {path for path in after if after[path] != before[path]}
+        assert site / "trials" / "blinfant" / "index.html" in replaced  # shows the drug's label
+        assets = [path for path in after if "assets" in path.relative_to(site).parts]
+        assert assets and not replaced.intersection(assets)  # the theme's files, every page's, stay as they were
+        assert len(replaced) < len(after) / 10, (len(replaced), len(after))
+        assert_equals_a_full_build(project, tmp_path / "full")
+    finally:
+        (project / DRUG).write_text(drug, "utf-8")
+    rebuild(project)
+
+
 def test_a_content_edit_in_a_fresh_process_equals_a_full_build(project, tmp_path):
     drug = (project / DRUG).read_text(encoding="utf-8")
     (project / DRUG).write_text(drug.replace("  en: Blinatumomab\n", "  en: Blinatumomab renamed\n", 1), "utf-8")

@@ -6,6 +6,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
+from generator.write.dumps import union_triples
+
 TRIPLE_DUMPS = {"kg.ttl": ox.RdfFormat.TURTLE, "kg.nt": ox.RdfFormat.N_TRIPLES}
 QUAD_DUMPS = {"kg.trig": ox.RdfFormat.TRIG, "kg.jsonld": ox.RdfFormat.JSON_LD, "kg.nq": ox.RdfFormat.N_QUADS}
 RDFLIB_FORMATS = {"kg.ttl": "turtle", "kg.nt": "nt", "kg.trig": "trig", "kg.jsonld": "json-ld", "kg.nq": "nquads"}
@@ -55,3 +57,17 @@ def test_trig_has_one_named_graph_per_content_file_plus_the_ontology(site_dir, p
     files = sorted(p.stem for p in (project_root / "content").glob("*/*.yaml"))
     graphs = {q[3] for q in oxigraph_statements(site_dir / "data" / "kg.trig", ox.RdfFormat.TRIG, True)}
     assert graphs == {f"<https://w3id.org/cle/id/{stem}#graph>" for stem in files} | {"<https://w3id.org/cle/ontology>"}
+
+
+def test_the_union_graph_is_each_triple_once_in_the_order_of_its_terms_texts():
+    """union_triples sorts by one string per triple; that must be the (subject, predicate, object) order, also
+    where one subject's text begins another's (_:b1 and _:b12, <x> and <x/y>)."""
+    p, q = ox.NamedNode("http://e/p"), ox.NamedNode("http://e/p2")
+    subjects = [ox.BlankNode("b12"), ox.BlankNode("b1"), ox.NamedNode("http://e/x/y"), ox.NamedNode("http://e/x")]
+    objects = [ox.Literal("a b"), ox.Literal("a"), ox.Literal("a", language="en"), ox.NamedNode("http://e/o")]
+    graphs = [ox.NamedNode("http://e/g1"), ox.NamedNode("http://e/g2")]
+    quads = [ox.Quad(s, pred, o, g) for g in graphs for o in objects for pred in (q, p) for s in subjects]
+    union = union_triples(quads)
+    texts = [(str(t.subject), str(t.predicate), str(t.object)) for t in union]
+    assert texts == sorted({(str(x.subject), str(x.predicate), str(x.object)) for x in quads})
+    assert len(union) == len(subjects) * 2 * len(objects)

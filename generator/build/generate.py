@@ -135,12 +135,15 @@ def generate_docs(root: Path, checked: Checked, edition=None, records: dict | No
         yield ctx.lang, with_diagrams(pages, ctx), nav
 
 
-def write_docs(root: Path, checked: Checked, edition, docs: Path, records: dict, jobs: int | None = None) -> tuple:
+def write_docs(
+    root: Path, checked: Checked, edition, docs: Path, records: dict, jobs: int | None = None, quads: dict | None = None
+) -> tuple:
     """Write every language's docs tree under docs/<lang>, the languages side by side in forked children (jobs:
     at most this many at once, default one per core; 1: one after the other in this process); records gets
-    lang -> part -> (what it read, its doc paths). Returns (lang -> nav, lang -> number of Markdown pages)."""
+    lang -> part -> (what it read, its doc paths); quads: a to_quads cache the dumps were made from. Returns
+    (lang -> nav, lang -> number of Markdown pages)."""
     site, languages, links = site_context(root, checked)
-    queries = saved_answers(root, checked.mapped.graphs)
+    queries = saved_answers(root, checked.mapped.graphs, quads)
     bench = bench_results(root)
     contexts = [
         PageContext(checked.schema, checked.mapped, links, lang, languages, site, edition=edition) for lang in languages

@@ -1,12 +1,14 @@
 """An incremental `kg build`: start from the last build in build/ and the state it saved (build/cache/), redo only
 what the content files changed since, and leave a result byte-identical to a full build.
 
-The last build's docs and site are staged as hard links (no bytes copied; every writer replaces a file rather
-than rewriting it, so the last good build stays as it was until the swap). The check runs on everything as
-always. The parts that read what changed are made again (build/parts.py), and the pages every build makes
-whole; only the Markdown whose bytes differ is written, and MkDocs renders just those pages in a fresh folder
-(each language in its own process) while a forked child writes the dumps; the rendered files replace the
-staged ones, the search index being the last one with those pages' entries in place, in a full build's order.
+The last build's docs are staged as hard links (MkDocs reads the whole tree; no bytes copied, and every writer
+replaces a file rather than rewriting it, so the last good build stays as it was). The check runs on everything
+as always. The parts that read what changed are made again (build/parts.py), and the pages every build makes
+whole; only the Markdown whose bytes differ is written, and MkDocs renders just those pages into a fresh
+folder (each language in its own process) while a forked child writes the dumps. The staged site holds only
+what changed: the pages rendered, the search index (the last one with those pages' entries in place, in a
+full build's order) and the data; once all of it succeeded, those files replace the last build's and the
+pages that are gone are deleted (write/staging.py apply_into), so the last good build is untouched until then.
 
 Anything that could make every page stale (the ontology, mkdocs.yml, site/, the saved questions, the
 generator's code, the installed packages, the edition from git, the menus) changes the fingerprint, and then
@@ -32,7 +34,7 @@ from ..renderer.graphviz import GraphvizLayout
 from ..renderer.worker import render_request
 from ..write.build_state import write_build_state
 from ..write.editor_schemas import SCHEMA_FOLDER, known_ids_from_records, write_schemas
-from ..write.entity_files import remove_entity_files, write_entity_files
+from ..write.entity_files import entity_file_names, write_entity_files
 from ..write.files import link_tree, move_files_into, remove_files, write_changed
 from ..write.published_data import write_published_data
 from ..write.staging import OUTPUTS
@@ -94,25 +96,27 @@ def changed_files_ids(state: BuildState, files: dict, mapped) -> set:
     return changed | {i for i, record in mapped.entities.items() if i in state.entities and state.entities[i][0] != record.path}
 
 
-def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progress, jobs) -> BuildResult:
-    """Stage the last build, redo what changed in it (see the module docstring); the BuildResult."""
+def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progress, jobs) -> tuple:
+    """Stage the last build's docs, redo what changed (see the module docstring); (the BuildResult, the paths
+    under the site that are gone), for write/staging.py apply_into."""
     schema, mapped, state = checked.schema, checked.mapped, plan.state
     kept, changed = set(mapped.entities), plan.changed
     before = {i: (folder, targets) for i, (_, folder, targets) in state.entities.items() if i in changed}
     after = linked_from(schema, mapped, changed)
     dirty = dirty_keys(changed, before, after)
-    data = ForkedWork(_write_graph_data, root, checked, plan, staging / "data")  # beside the pages
+    quad_cache: dict = {}  # the quads once, for the dumps and the saved questions' answers
+    quads = to_quads(mapped.graphs, quad_cache)
+    data = ForkedWork(_write_graph_data, root, checked, plan, staging / "data", quads)  # beside the pages
     try:
         with timer.stage("pages"):
-            for name in OUTPUTS:
-                link_tree(plan.out / name, staging / name)
+            link_tree(plan.out / "docs", staging / "docs")
             records = {lang: dict(state.parts[lang]) for lang in plan.languages}
-            to_render = _write_stale_docs(root, plan, staging, records, dirty, kept)
-            _write_entity_data(checked, plan, staging / "site")
+            to_render, gone = _write_stale_docs(root, plan, staging, records, dirty, kept, quad_cache)
+            gone += _write_entity_data(checked, plan, staging / "site")
         with timer.stage("render"):
             _render_stale(root, plan, staging, to_render, progress, jobs)
         with timer.stage("dumps"):  # what is left of them
-            quads, sizes = data.result(DATA_SECONDS)
+            count, sizes = data.result(DATA_SECONDS)
             move_files_into(staging / "data", staging / "site")
     except BaseException:
         data.cancel()  # before the caller removes the staging folder it writes in
@@ -122,10 +126,10 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
     write_build_state(
         staging, BuildState(plan.fingerprint, plan.files, entities, records, _as_json(plan.navs), state.releases)
     )
-    return BuildResult(
+    result = BuildResult(
         [],
         len(mapped.entities),
-        quads,
+        count,
         0,
         sizes,
         plan.navs,
@@ -133,6 +137,7 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
         rendered=sum(len(w) for w in to_render.values()),
         full=False,
     )
+    return result, gone
 
 
 def _render_stale(root: Path, plan: RebuildPlan, staging: Path, to_render: dict, progress, jobs) -> None:
@@ -148,7 +153,7 @@ def _render_stale(root: Path, plan: RebuildPlan, staging: Path, to_render: dict,
             site_url_suffix(lang, plan.languages),
             overrides=render_overrides(plan.edition, lang, plan.languages),
             only=written,
-            merge_into=site_folder(staging / "site", lang, plan.languages),
+            merge_into=site_folder(plan.out / "site", lang, plan.languages),  # its search index is read
         )
         for lang, written in to_render.items()
     ]
@@ -157,13 +162,15 @@ def _render_stale(root: Path, plan: RebuildPlan, staging: Path, to_render: dict,
         move_files_into(staging / f"partial-{lang}", site_folder(staging / "site", lang, plan.languages))
 
 
-def _write_stale_docs(root: Path, plan: RebuildPlan, staging: Path, records: dict, dirty: set, kept: set) -> dict:
+def _write_stale_docs(
+    root: Path, plan: RebuildPlan, staging: Path, records: dict, dirty: set, kept: set, quads: dict
+) -> tuple:
     """Make the stale parts and the pages every build makes whole, write the Markdown that changed into the
-    staged docs and remove the pages that are gone; lang -> the doc paths to render (of the languages with
-    anything to render: a page written or removed)."""
-    queries = saved_answers(root, plan.contexts[plan.languages[0]].mapped.graphs)
+    staged docs and remove the pages that are gone; (lang -> the doc paths to render, of the languages with
+    anything to render: a page written or removed; the gone pages' folders, relative to the site)."""
+    queries = saved_answers(root, plan.contexts[plan.languages[0]].mapped.graphs, quads)
     bench = bench_results(root)
-    to_render = {}
+    to_render, gone_pages = {}, []
     with GraphvizLayout(root) as layout:
         for lang in plan.languages:
             ctx, record = plan.contexts[lang], records[lang]
@@ -178,36 +185,38 @@ def _write_stale_docs(root: Path, plan: RebuildPlan, staging: Path, records: dic
             docs = staging / "docs" / lang
             written = write_changed(docs, with_diagrams({**fixed, **texts}, ctx))
             removed = sorted(set(gone) | (before - set(texts)))
-            site = site_folder(staging / "site", lang, plan.languages)
-            remove_files([docs / path for path in removed] + [site / page_url(path) for path in removed])
+            remove_files([docs / path for path in removed])
+            site = site_folder(Path(), lang, plan.languages)
+            gone_pages += [(site / page_url(path)).as_posix() for path in removed]
             if written or removed:
                 to_render[lang] = written
-    return to_render
+    return to_render, gone_pages
 
 
-def write_graph_data(root: Path, checked, edition, site, releases: dict, languages: tuple, folder: Path) -> tuple:
-    """The dumps, the dataset description and the editor schemas, under folder as under the site (a full build
-    and an incremental one, each in a forked child); (number of quads, dump name -> size)."""
+def write_graph_data(
+    root: Path, checked, edition, site, releases: dict, languages: tuple, folder: Path, quads: list
+) -> tuple:
+    """The dumps of quads (to_quads of the graphs), the dataset description and the editor schemas, under
+    folder as under the site (a full build and an incremental one, each in a forked child); (number of quads,
+    dump name -> size)."""
     schema, mapped = checked.schema, checked.mapped
-    quads = to_quads(mapped.graphs)
     saved = load_saved_queries(root)
     sizes = write_published_data(folder, quads, schema, edition, site, saved, releases, languages)
     write_schemas(schema, known_ids_from_records(schema, mapped.entities.values()), folder / SCHEMA_FOLDER)
     return len(quads), sizes
 
 
-def _write_graph_data(root: Path, checked, plan: RebuildPlan, folder: Path) -> tuple:
+def _write_graph_data(root: Path, checked, plan: RebuildPlan, folder: Path, quads: list) -> tuple:
     """write_graph_data for a rebuild: each release's dumps stay as the last build wrote them (the edition,
     releases included, is in the fingerprint)."""
-    return write_graph_data(root, checked, plan.edition, plan.site, plan.state.releases, plan.languages, folder)
+    return write_graph_data(root, checked, plan.edition, plan.site, plan.state.releases, plan.languages, folder, quads)
 
 
-def _write_entity_data(checked, plan: RebuildPlan, site: Path) -> None:
-    """The changed entities' own data files, and none for those that are gone."""
-    folder = site / ENTITY_DATA_FOLDER
-    for entity_id in sorted(plan.changed - set(checked.mapped.entities)):
-        remove_entity_files(folder, entity_id)
-    write_entity_files(checked.schema, checked.mapped, folder, sorted(plan.changed & set(checked.mapped.entities)))
+def _write_entity_data(checked, plan: RebuildPlan, site: Path) -> list:
+    """The changed entities' own data files under site; the files of those that are gone (relative to it)."""
+    write_entity_files(checked.schema, checked.mapped, site / ENTITY_DATA_FOLDER, sorted(plan.changed & set(checked.mapped.entities)))
+    gone = sorted(plan.changed - set(checked.mapped.entities))
+    return [f"{ENTITY_DATA_FOLDER}/{name}" for entity_id in gone for name in entity_file_names(entity_id)]
 
 
 def _as_json(value):

@@ -1,5 +1,6 @@
 """`kg build`: check, render every language's docs tree, write the data, let MkDocs render the site, all in a
-staging folder that is swapped into build/ only when everything succeeded (nothing lost). A build saves what it
+staging folder that is swapped into build/ (an incremental build: only its changed files put in place) only
+when everything succeeded (nothing lost). A build saves what it
 needs to redo only what changed beside its output (build/cache/); the next build starts from it when nothing
 that invalidates every page changed (build/incremental.py), and from scratch otherwise."""
 
@@ -16,6 +17,7 @@ from ..load.built_site import count_files
 from ..load.site_config import read_site_info
 from ..model.build_state import BuildState, fingerprint_of
 from ..model.problems import Position, Problem
+from ..model.quads import to_quads
 from ..model.site_paths import site_languages
 from ..model.timing import StageTimer
 from ..renderer.graphviz import LayoutError, missing_layout_engine
@@ -26,7 +28,7 @@ from ..write.build_state import write_build_state
 from ..write.curie_cache import save_prefix_cache
 from ..write.editor_schemas import SCHEMA_FOLDER
 from ..write.entity_files import write_entity_files
-from ..write.staging import move_into, new_staging, remove_tree, swap_into
+from ..write.staging import apply_into, move_into, new_staging, remove_tree, swap_into
 from ..write.vendor import copy_vendor_files, missing_vendor_files
 from .forked import ForkedWork, ForkedWorkError
 from .generate import edition_of, write_docs
@@ -66,7 +68,9 @@ def build_project(
     try:
         plan = plan_rebuild(root, out, checked, inputs, files) if incremental else None
         if plan is not None:
-            result = rebuild(root, checked, plan, staging, timer, progress, jobs)
+            result, gone = rebuild(root, checked, plan, staging, timer, progress, jobs)
+            if not result.problems:
+                apply_into(staging, out, gone)
         else:
             written = _write_docs_and_data(root, checked, staging, timer, jobs)
             if written["problems"]:
@@ -75,9 +79,10 @@ def build_project(
             checked = written["parts"] = None  # on disk now; free them before MkDocs needs memory for every page
             _release_memory()
             result = _render_full(root, staging, written, timer, progress, jobs)
+            if not result.problems:
+                swap_into(staging, out)
         if result.problems:
             return result
-        swap_into(staging, out)
     except SiteBuildError as error:
         lines = [line for line in str(error).splitlines() if line.strip()]
         return BuildResult([Problem(Position("mkdocs.yml", 1, 1), f"the site build failed: {line}") for line in lines])
@@ -152,15 +157,17 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer, 
     problems = release_build_problems(root, edition)
     if problems:
         return {"problems": problems}
-    data = ForkedWork(_write_data, root, checked, edition, site, languages, staging)  # before Graphviz starts
+    quad_cache: dict = {}  # the quads once, for the dumps and the saved questions' answers
+    quads = to_quads(mapped.graphs, quad_cache)
+    data = ForkedWork(_write_data, root, checked, edition, site, languages, staging, quads)  # before Graphviz starts
     try:
         with timer.stage("pages"):
             parts = {}
-            navs, counts = write_docs(root, checked, edition, staging / "docs", parts, jobs)
+            navs, counts = write_docs(root, checked, edition, staging / "docs", parts, jobs, quad_cache)
             for lang in navs:
                 copy_vendor_files(root, staging / "docs" / lang)
         with timer.stage("dumps"):  # what is left of them once the pages are written
-            releases, problems, quads, sizes = data.result(DATA_SECONDS)
+            releases, problems, count, sizes = data.result(DATA_SECONDS)
     except BaseException:
         data.cancel()  # before the caller removes the staging folder it writes in
         raise
@@ -172,19 +179,19 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer, 
         "pages": counts,
         "parts": parts,
         "entities": len(mapped.entities),
-        "quads": quads,
+        "quads": count,
         "sizes": sizes,
         "releases": releases,
         "edition": edition,
     }
 
 
-def _write_data(root: Path, checked, edition, site, languages: tuple, staging: Path) -> tuple:
+def _write_data(root: Path, checked, edition, site, languages: tuple, staging: Path, quads: list) -> tuple:
     """Each release's dumps, the dumps, the dataset description, the editor schemas and each entity's own
     files, under staging (in the forked child); (releases, problems, number of quads, dump name -> size)."""
     releases, problems = write_release_dumps(root, edition, staging, languages[0])
     if problems:
         return releases, problems, 0, {}
-    quads, sizes = write_graph_data(root, checked, edition, site, releases, languages, staging)
+    count, sizes = write_graph_data(root, checked, edition, site, releases, languages, staging, quads)
     write_entity_files(checked.schema, checked.mapped, staging / "data" / "entities")
-    return releases, [], quads, sizes
+    return releases, [], count, sizes

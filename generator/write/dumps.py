@@ -11,7 +11,7 @@ from ..model.formats import DUMPS
 from ..model.quads import prefixes_of
 from ..model.vocab import DATASET_IRI
 from ..render.cite import licence_name
-from .files import put_bytes
+from .files import open_new
 
 __all__ = ["write_dumps", "dump_name", "dump_header", "union_triples"]
 
@@ -34,12 +34,14 @@ def dump_header(title: str, version: str, licence: str) -> bytes:
 
 def union_triples(quads) -> list:
     """The union graph: each triple once, sorted by the terms' N-Triples text (which names a term uniquely, so
-    the text is both the key that removes repeats and the sort key: hashing the text is cheaper than the terms)."""
+    the text is both the key that removes repeats and the sort key: hashing the text is cheaper than the terms).
+    One string per triple, its terms joined by a space: sorted as the (subject, predicate, object) texts are,
+    as a space sorts before every character that can follow in a subject or predicate, at a third of the
+    memory (20,000 entities: 460,000 triples)."""
     unique: dict = {}
     for quad in quads:
-        key = (str(quad.subject), str(quad.predicate), str(quad.object))
-        if key not in unique:
-            unique[key] = quad.triple
+        triple = quad.triple
+        unique.setdefault(str(triple), triple)
     return [unique[key] for key in sorted(unique)]
 
 
@@ -53,9 +55,9 @@ def write_dumps(quads: list, folder: Path, entity_namespace: str, header: bytes 
     for data_format in DUMPS:
         data = quads if data_format.named_graphs else triples
         kwargs = {"prefixes": prefixes} if data_format.prefixes else {}
-        output = ox.serialize(data, format=data_format.format, **kwargs)
-        if data_format.comments:
-            output = header + output
-        put_bytes(folder / dump_name(data_format), output)
-        sizes[dump_name(data_format)] = len(output)
+        with open_new(folder / dump_name(data_format)) as stream:  # streamed: a dump is never all in memory
+            if data_format.comments:
+                stream.write(header)
+            ox.serialize(data, stream, format=data_format.format, **kwargs)
+            sizes[dump_name(data_format)] = stream.tell()
     return sizes

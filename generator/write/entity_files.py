@@ -12,7 +12,7 @@ from ..model.quads import oxigraph_term, prefixes_of
 from ..model.schema import Schema
 from .files import put_bytes
 
-__all__ = ["write_entity_files", "remove_entity_files"]
+__all__ = ["write_entity_files", "remove_entity_files", "entity_file_names"]
 
 
 def write_entity_files(schema: Schema, mapped: Mapped, folder: Path, ids=None) -> int:
@@ -34,7 +34,12 @@ def write_entity_files(schema: Schema, mapped: Mapped, folder: Path, ids=None) -
     return count
 
 
+def entity_file_names(entity_id: str) -> list:
+    """The names of an entity's own data files."""
+    return [f"{entity_id}.{data_format.extension}" for data_format in ENTITY_FORMATS]
+
+
 def remove_entity_files(folder: Path, entity_id: str) -> None:
     """Delete the data files of an entity that is gone."""
-    for data_format in ENTITY_FORMATS:
-        (folder / f"{entity_id}.{data_format.extension}").unlink(missing_ok=True)
+    for name in entity_file_names(entity_id):
+        (folder / name).unlink(missing_ok=True)

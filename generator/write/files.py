@@ -23,6 +23,7 @@ __all__ = [
     "copy_tree",
     "link_folder",
     "link_tree",
+    "open_new",
     "move_files_into",
 ]
 
@@ -36,6 +37,13 @@ def put_bytes(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     target.write_bytes(data)
+
+
+def open_new(target: Path):
+    """A file opened for writing as a new file (see the module docstring), for output too large to hold at once."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    return target.open("wb")
 
 
 def write_files(folder: Path, files: dict) -> None:
