@@ -3,9 +3,9 @@
 Usage:  .venv/bin/python bench/bench_build.py [N ...] [--out bench/results/build.json] [--check-only]
 Default sizes 1000 10000 20000. For each N: writes a synthetic tree (`kg synth`), times `kg check` as a
 contributor runs it (a fresh process, median of 3), times each stage of a full build in a fresh process (load,
-map, check; pages: one forked process per language, the dumps in another; render: MkDocs in one process per
-language, side by side) with the peak memory of its whole process tree (Pss) and the cores it kept busy (CPU
-seconds of the tree over wall seconds), then edits one content file (a drug's English label, shown on the
+map, check; pages: one language in the build's process, each other in a forked one; render: MkDocs in one
+process per language, side by side, the dumps meanwhile in a forked process) with the peak memory of its whole
+process tree (Pss) and the cores it kept busy (CPU seconds of the tree over wall seconds), then edits one content file (a drug's English label, shown on the
 pages that link to it) and times `kg build` again in a fresh process (interpreter start included), which redoes
 only what changed. Last, the floor: a bare MkDocs build in a single process, with the project's own
 mkdocs.yml, of the same Markdown pages as if they were hand-written (a copy of the docs tree the build wrote,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 
+from generator.model.quads import graph_quads
 from generator.write.dumps import union_triples
 
 TRIPLE_DUMPS = {"kg.ttl": ox.RdfFormat.TURTLE, "kg.nt": ox.RdfFormat.N_TRIPLES}
@@ -71,3 +72,17 @@ def test_the_union_graph_is_each_triple_once_in_the_order_of_its_terms_texts():
     texts = [(str(t.subject), str(t.predicate), str(t.object)) for t in union]
     assert texts == sorted({(str(x.subject), str(x.predicate), str(x.object)) for x in quads})
     assert len(union) == len(subjects) * 2 * len(objects)
+
+
+def test_each_graphs_quads_are_in_the_order_of_their_terms_texts():
+    """graph_quads sorts by each quad's N-Quads text; that must be the (subject, predicate, object) order, also
+    where one subject's text begins another's."""
+    p = URIRef("http://e/p")
+    triples = [
+        (URIRef(s), p, o)
+        for s in ("http://e/x/y", "http://e/x")
+        for o in (Literal("a b"), Literal("a"), URIRef("http://e/o"))
+    ]
+    quads = graph_quads(URIRef("http://e/g"), triples)
+    texts = [(str(q.subject), str(q.predicate), str(q.object)) for q in quads]
+    assert texts == sorted(texts) and len(texts) == len(triples)

@@ -48,7 +48,7 @@ def test_build_verbose_prints_stage_times_and_render_progress(synthetic, tmp_pat
     built = kg("--root", synthetic, "build", "--out", tmp_path / "out", "--verbose")
     assert built.returncode == 0, built.stdout + built.stderr
     stages = re.findall(r"^(\w+): \d+\.\d\d s$", built.stderr, re.MULTILINE)
-    assert stages == ["fingerprint", "load", "map", "check", "pages", "dumps", "render"]
+    assert stages == ["fingerprint", "load", "map", "check", "pages", "render", "dumps"]
     # the languages render side by side, counted on one line (not a terminal: a plain line per tenth, ending
     # at every page of both)
     counts = re.findall(r"^render en, nl: (\d+)/(\d+) \(\d+%\)$", built.stderr, re.MULTILINE)

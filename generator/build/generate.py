@@ -151,17 +151,18 @@ def write_docs(
     at_once = max(1, jobs or cores())
     made = []
     for start in range(0, len(contexts), at_once):
-        batch = contexts[start : start + at_once]
-        if len(batch) == 1:
-            made.append(write_language(root, batch[0], queries, bench, docs / batch[0].lang))
-            continue
-        children = [ForkedWork(write_language, root, ctx, queries, bench, docs / ctx.lang, cycles=True) for ctx in batch]
+        # The last language of a batch is written here while forked children write the others: a child copies
+        # the parts of the graph it reads (reference counts are written to), this process reads its own.
+        *others, here = contexts[start : start + at_once]
+        children = [ForkedWork(write_language, root, ctx, queries, bench, docs / ctx.lang, cycles=True) for ctx in others]
         try:
+            mine = write_language(root, here, queries, bench, docs / here.lang)
             made.extend(child.result(PAGES_SECONDS) for child in children)
         except BaseException:
             for child in children:
                 child.cancel()
             raise
+        made.append(mine)
     navs, counts = {}, {}
     for ctx, (nav, count, record) in zip(contexts, made):
         navs[ctx.lang], counts[ctx.lang], records[ctx.lang] = nav, count, record

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+from dataclasses import replace
 from pathlib import Path
 
 from ..check.pipeline import ProjectCache, check_project
@@ -72,14 +73,16 @@ def build_project(
             if not result.problems:
                 apply_into(staging, out, gone)
         else:
-            written = _write_docs_and_data(root, checked, staging, timer, jobs)
+            written = _write_docs(root, checked, staging, timer, jobs)
             if written["problems"]:
                 return BuildResult(written["problems"])
-            write_build_state(staging, _state_of(checked, written, inputs, files))  # swapped in with the site
-            checked = written["parts"] = None  # on disk now; free them before MkDocs needs memory for every page
+            state = _state_of(checked, written, inputs, files)
+            data = _start_data(root, checked, written, staging)
+            checked = written["parts"] = written["quads"] = None  # free them before MkDocs needs memory
             _release_memory()
-            result = _render_full(root, staging, written, timer, progress, jobs)
+            result = _render_full(root, staging, written, data, timer, progress, jobs)
             if not result.problems:
+                write_build_state(staging, replace(state, releases=result.release_dumps))  # swapped in with the site
                 swap_into(staging, out)
         if result.problems:
             return result
@@ -97,20 +100,29 @@ def build_project(
     return result
 
 
-def _render_full(root: Path, staging: Path, written: dict, timer: StageTimer, progress, jobs) -> BuildResult:
-    """Render every page of the staged docs and put the data beside them."""
-    with timer.stage("render"):
-        render_languages(root, staging, written, progress, jobs)
+def _render_full(root: Path, staging: Path, written: dict, data: ForkedWork, timer: StageTimer, progress, jobs):
+    """Render every page of the staged docs while the data is written (see _start_data) and put it beside them;
+    the BuildResult, with the problems of a release that could not be rebuilt."""
+    try:
+        with timer.stage("render"):
+            render_languages(root, staging, written, progress, jobs)
+        with timer.stage("dumps"):  # what is left of them once the pages are rendered
+            releases, problems, count, sizes = data.result(DATA_SECONDS)
+    except BaseException:
+        data.cancel()  # before the caller removes the staging folder it writes in
+        raise
+    if problems:
+        return BuildResult(problems)
     move_into(staging / "data", staging / "site" / "data")  # after rendering: MkDocs empties its site folder
     move_into(staging / SCHEMA_FOLDER, staging / "site" / SCHEMA_FOLDER)
     return BuildResult(
         [],
         written["entities"],
-        written["quads"],
+        count,
         0,
-        written["sizes"],
+        sizes,
         written["navs"],
-        written["releases"],
+        releases,
         rendered=sum(written["pages"].values()),
     )
 
@@ -125,8 +137,7 @@ def _state_of(checked, written: dict, inputs: str, files: dict) -> BuildState:
         {entity_id: (record.path, *links[entity_id]) for entity_id, record in mapped.entities.items()},
         written["parts"],
         written["navs"],
-        written["releases"],
-    )
+    )  # the releases once the data is written
 
 
 def _missing_package(name: str) -> Problem:
@@ -145,11 +156,9 @@ def _release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer, jobs: int | None) -> dict:
-    """The Markdown tree of every language under staging/docs; the dumps, the dataset description and each
-    release's dumps under staging/data and the editor schemas under staging/schemas, written meanwhile by a
-    forked child on another core. Returns the navs, counts and edition the rest of the build needs, or the
-    problems of a release that could not be rebuilt."""
+def _write_docs(root: Path, checked, staging: Path, timer: StageTimer, jobs: int | None) -> dict:
+    """The Markdown tree of every language under staging/docs. Returns the navs, counts, edition and quads
+    the rest of the build needs, or the problems of a release that could not be rebuilt."""
     schema, mapped = checked.schema, checked.mapped
     edition = edition_of(root, checked)
     site = read_site_info(root, schema.languages)
@@ -157,33 +166,34 @@ def _write_docs_and_data(root: Path, checked, staging: Path, timer: StageTimer, 
     problems = release_build_problems(root, edition)
     if problems:
         return {"problems": problems}
-    quad_cache: dict = {}  # the quads once, for the dumps and the saved questions' answers
+    quad_cache: dict = {}  # the quads once, for the saved questions' answers and then the dumps
     quads = to_quads(mapped.graphs, quad_cache)
-    data = ForkedWork(_write_data, root, checked, edition, site, languages, staging, quads)  # before Graphviz starts
-    try:
-        with timer.stage("pages"):
-            parts = {}
-            navs, counts = write_docs(root, checked, edition, staging / "docs", parts, jobs, quad_cache)
-            for lang in navs:
-                copy_vendor_files(root, staging / "docs" / lang)
-        with timer.stage("dumps"):  # what is left of them once the pages are written
-            releases, problems, count, sizes = data.result(DATA_SECONDS)
-    except BaseException:
-        data.cancel()  # before the caller removes the staging folder it writes in
-        raise
-    if problems:
-        return {"problems": problems}
+    with timer.stage("pages"):
+        parts = {}
+        navs, counts = write_docs(root, checked, edition, staging / "docs", parts, jobs, quad_cache)
+        for lang in navs:
+            copy_vendor_files(root, staging / "docs" / lang)
     return {
         "problems": [],
         "navs": navs,
         "pages": counts,
         "parts": parts,
         "entities": len(mapped.entities),
-        "quads": count,
-        "sizes": sizes,
-        "releases": releases,
+        "quads": quads,
         "edition": edition,
+        "site": site,
+        "languages": languages,
     }
+
+
+def _start_data(root: Path, checked, written: dict, staging: Path) -> ForkedWork:
+    """Each release's dumps, the dumps, the dataset description and the editor schemas under staging/data and
+    staging/schemas, written by a forked child while MkDocs renders. It is forked once the pages are on disk,
+    just before this process lets go of the graph: beside the pages (at 20,000 entities) it added 0.8 GB to
+    their peak; beside MkDocs, whose memory grows page by page, it is done before that grows large."""
+    edition, site, languages = written["edition"], written["site"], written["languages"]
+    _release_memory()  # what the pages made and dropped: the child would inherit it
+    return ForkedWork(_write_data, root, checked, edition, site, languages, staging, written["quads"])
 
 
 def _write_data(root: Path, checked, edition, site, languages: tuple, staging: Path, quads: list) -> tuple:
