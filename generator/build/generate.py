@@ -61,10 +61,10 @@ def edition_of(root: Path, checked: Checked):
     return read_edition(root, checked.schema.graph)
 
 
-def saved_answers(root: Path, graphs: dict, quad_cache: dict | None = None) -> tuple:
-    """(saved questions, name -> answer) over the whole graph."""
+def saved_answers(root: Path, quads: list) -> tuple:
+    """(saved questions, name -> answer) over the whole graph (quads: to_quads of its graphs)."""
     saved = load_saved_queries(root)  # none yet: the index says so, and the playground starts empty
-    return saved, answer_saved(saved, open_store(to_quads(graphs, quad_cache)))
+    return saved, answer_saved(saved, open_store(quads))
 
 
 def bench_results(root: Path) -> tuple:
@@ -118,7 +118,7 @@ def _contexts(root: Path, checked: Checked, edition, quads: dict | None):
     """(context of each language in turn, queries, bench) with one Graphviz process for all languages."""
     site, languages, links = site_context(root, checked)
     edition = edition if edition is not None else edition_of(root, checked)
-    queries = saved_answers(root, checked.mapped.graphs, quads)
+    queries = saved_answers(root, to_quads(checked.mapped.graphs, quads))
     bench = bench_results(root)
     with GraphvizLayout(root) as layout:
         for lang in languages:
@@ -136,14 +136,15 @@ def generate_docs(root: Path, checked: Checked, edition=None, records: dict | No
 
 
 def write_docs(
-    root: Path, checked: Checked, edition, docs: Path, records: dict, jobs: int | None = None, quads: dict | None = None
+    root: Path, checked: Checked, edition, docs: Path, records: dict, quads: list, jobs: int | None = None
 ) -> tuple:
-    """Write every language's docs tree under docs/<lang>, the languages side by side in forked children (jobs:
-    at most this many at once, default one per core; 1: one after the other in this process); records gets
-    lang -> part -> (what it read, its doc paths); quads: a to_quads cache the dumps were made from. Returns
-    (lang -> nav, lang -> number of Markdown pages)."""
+    """Write every language's docs tree under docs/<lang>, the languages side by side, one in this process and
+    the others in forked children (jobs: at most this many at once, default one per core; 1: one after the
+    other in this process); records gets lang -> part -> (what it read, its doc paths); quads: to_quads of the
+    graphs (the saved questions are answered over them). Returns (lang -> nav, lang -> number of Markdown
+    pages)."""
     site, languages, links = site_context(root, checked)
-    queries = saved_answers(root, checked.mapped.graphs, quads)
+    queries = saved_answers(root, quads)
     bench = bench_results(root)
     contexts = [
         PageContext(checked.schema, checked.mapped, links, lang, languages, site, edition=edition) for lang in languages

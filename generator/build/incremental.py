@@ -104,14 +104,13 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
     before = {i: (folder, targets) for i, (_, folder, targets) in state.entities.items() if i in changed}
     after = linked_from(schema, mapped, changed)
     dirty = dirty_keys(changed, before, after)
-    quad_cache: dict = {}  # the quads once, for the dumps and the saved questions' answers
-    quads = to_quads(mapped.graphs, quad_cache)
+    quads = to_quads(mapped.graphs)  # once, for the dumps and the saved questions' answers
     data = ForkedWork(_write_graph_data, root, checked, plan, staging / "data", quads)  # beside the pages
     try:
         with timer.stage("pages"):
             link_tree(plan.out / "docs", staging / "docs")
             records = {lang: dict(state.parts[lang]) for lang in plan.languages}
-            to_render, gone = _write_stale_docs(root, plan, staging, records, dirty, kept, quad_cache)
+            to_render, gone = _write_stale_docs(root, plan, staging, records, dirty, kept, quads)
             gone += _write_entity_data(checked, plan, staging / "site")
         with timer.stage("render"):
             _render_stale(root, plan, staging, to_render, progress, jobs)
@@ -126,7 +125,7 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
     write_build_state(
         staging, BuildState(plan.fingerprint, plan.files, entities, records, _as_json(plan.navs), state.releases)
     )
-    result = BuildResult(
+    return BuildResult(
         [],
         len(mapped.entities),
         count,
@@ -136,8 +135,7 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
         state.releases,
         rendered=sum(len(w) for w in to_render.values()),
         full=False,
-    )
-    return result, gone
+    ), gone
 
 
 def _render_stale(root: Path, plan: RebuildPlan, staging: Path, to_render: dict, progress, jobs) -> None:
@@ -163,12 +161,12 @@ def _render_stale(root: Path, plan: RebuildPlan, staging: Path, to_render: dict,
 
 
 def _write_stale_docs(
-    root: Path, plan: RebuildPlan, staging: Path, records: dict, dirty: set, kept: set, quads: dict
+    root: Path, plan: RebuildPlan, staging: Path, records: dict, dirty: set, kept: set, quads: list
 ) -> tuple:
     """Make the stale parts and the pages every build makes whole, write the Markdown that changed into the
     staged docs and remove the pages that are gone; (lang -> the doc paths to render, of the languages with
     anything to render: a page written or removed; the gone pages' folders, relative to the site)."""
-    queries = saved_answers(root, plan.contexts[plan.languages[0]].mapped.graphs, quads)
+    queries = saved_answers(root, quads)
     bench = bench_results(root)
     to_render, gone_pages = {}, []
     with GraphvizLayout(root) as layout:

@@ -166,11 +166,10 @@ def _write_docs(root: Path, checked, staging: Path, timer: StageTimer, jobs: int
     problems = release_build_problems(root, edition)
     if problems:
         return {"problems": problems}
-    quad_cache: dict = {}  # the quads once, for the saved questions' answers and then the dumps
-    quads = to_quads(mapped.graphs, quad_cache)
+    quads = to_quads(mapped.graphs)  # once, for the saved questions' answers and then the dumps
     with timer.stage("pages"):
         parts = {}
-        navs, counts = write_docs(root, checked, edition, staging / "docs", parts, jobs, quad_cache)
+        navs, counts = write_docs(root, checked, edition, staging / "docs", parts, quads, jobs)
         for lang in navs:
             copy_vendor_files(root, staging / "docs" / lang)
     return {

@@ -28,7 +28,7 @@ def graph_quads(name, triples, iris: dict | None = None) -> list:
     IRI), shared by the graphs of one dataset: an IRI that comes again (a predicate, a class, the subject) is
     converted once. Sorted by each quad's N-Quads text: the terms' texts joined by spaces, the same order as
     the (subject, predicate, object) texts (a space sorts before any character that can follow in a subject
-    or predicate), the graph being the same, at a third of the cost."""
+    or predicate), the graph being the same: one text per quad instead of three."""
     graph = ox.NamedNode(str(name))
     iris = {} if iris is None else iris
 

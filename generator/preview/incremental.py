@@ -167,7 +167,7 @@ class IncrementalSite:
 
     def _queries(self) -> dict:
         """lang -> doc path -> text of the query pages: SPARQL over everything, so made on every update."""
-        saved, results = saved_answers(self.root, self.mapped.graphs, self.quads)
+        saved, results = saved_answers(self.root, to_quads(self.mapped.graphs, self.quads))
         prefixes = prefixes_of(self.schema.entity_namespace)
         made = {}
         for lang in self.languages:

@@ -35,9 +35,9 @@ def dump_header(title: str, version: str, licence: str) -> bytes:
 def union_triples(quads) -> list:
     """The union graph: each triple once, sorted by the terms' N-Triples text (which names a term uniquely, so
     the text is both the key that removes repeats and the sort key: hashing the text is cheaper than the terms).
-    One string per triple, its terms joined by a space: sorted as the (subject, predicate, object) texts are,
-    as a space sorts before every character that can follow in a subject or predicate, at a third of the
-    memory (20,000 entities: 460,000 triples)."""
+    One string per triple, its terms joined by a space, rather than a tuple of three (20,000 entities: 460,000
+    triples): sorted as the (subject, predicate, object) texts are, as a space sorts before every character
+    that can follow in a subject or predicate."""
     unique: dict = {}
     for quad in quads:
         triple = quad.triple
