@@ -44,7 +44,11 @@ def test_every_entity_page_of_the_real_build_cites_itself_and_says_what_changed(
     assert files and all(page.is_file() for page in entity_pages)
     for page in entity_pages:
         text = page.read_text(encoding="utf-8")
-        assert "### Cite this page" in text and "BibTeX:\n\n```\n@misc{cle-" in text and "\nTY  - DATA\n" in text, page
+        assert (
+            "### Cite this page" in text
+            and 'BibTeX:\n\n<div class="highlight"><pre><span></span><code>@misc{cle-' in text
+            and "<code>TY  - DATA\n" in text
+        ), page
         source = f"content/{page.parent.name}/{page.stem}.yaml"
         assert ("## What changed" in text) == (source in history), page
 

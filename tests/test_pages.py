@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -12,6 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.build import build_project
+from generator.model.figures import FIGURES_SUFFIX, MARKER, figures_path, read_figures
+from generator.renderer.mkdocs_adapter import SiteBuildError, render_site
 from tests.conftest import ROOT
 from tests.page_fixture import FIXTURE, fixture_project
 
@@ -108,6 +111,37 @@ def test_diagram_links_point_at_pages(fixture_site):
     assert hrefs
     for href in hrefs:
         assert (fixture_site / "trials" / "blinfant" / href / "index.html").resolve().is_file(), href
+
+
+def test_diagrams_wait_beside_the_markdown_and_reach_the_html_where_their_marker_was(fixture_site):
+    """Markdown and the search index never parse a diagram's SVG: the page's Markdown holds a marker, the
+    figure sits in the file beside it, and the rendered page has the figure in the marker's place."""
+    docs = fixture_site.parent / "docs" / "en"
+    markdown = (docs / "trials" / "blinfant.md").read_text(encoding="utf-8")
+    (digest,) = MARKER.findall(markdown)
+    assert "<svg" not in markdown
+    figures = read_figures((docs / figures_path("trials/blinfant.md")).read_text(encoding="utf-8"))
+    assert list(figures) == [digest] and figures[digest].startswith('<figure class="cle-diagram"')
+    html = page(fixture_site, "trials/blinfant")
+    before, after = markdown.split(f"<!--kg-figure {digest}-->", 1)
+    heading, note = before.rstrip().splitlines()[-1], after.split("\n\n", 2)[1]
+    assert heading.startswith("### ") and note.startswith("*")
+    connections = html.split('id="connections"', 1)[1]
+    assert connections.index(figures[digest]) < connections.index("<p><em>")  # under its heading, above its note
+    assert not list(fixture_site.rglob("*" + FIGURES_SUFFIX))
+    for html_file in fixture_site.rglob("*.html"):
+        assert "<!--kg-figure" not in html_file.read_text(encoding="utf-8"), html_file
+    index = (fixture_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<svg" not in index and "cle-graph" not in index
+
+
+def test_a_figure_missing_from_beside_its_page_fails_the_render_naming_the_page(fixture_site, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(fixture_site.parent / "docs" / "en", docs)
+    (docs / figures_path("trials/blinfant.md")).unlink()
+    with pytest.raises(SiteBuildError) as failure:
+        render_site(ROOT, docs, tmp_path / "site", "en", [("Home", "index.md")])
+    assert "trials/blinfant.md: a diagram of this page is missing from trials/blinfant.md.figures" in str(failure.value)
 
 
 def test_entity_page_has_infobox_relations_sources_and_edit_links(fixture_site):

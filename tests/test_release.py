@@ -213,7 +213,7 @@ def test_cite_this_page(released):
     assert "Childhood Leukaemia Evidence contributors \\(2026\\)\\. 2\\-jaarsoverleving met blinatumomab\\. In " in cite
     assert "\\(versie 0\\.2\\.0\\)" in cite
     assert f"[{SITE_URL}nl/outcomes/blinfant-os-2y/".replace(".", "\\.").replace("-", "\\-") in cite
-    bibtex = cite.split("BibTeX:\n\n```\n", 1)[1].split("```", 1)[0]
+    bibtex = cite.split("BibTeX:\n\n", 1)[1].split("<code>", 1)[1].split("</code>", 1)[0]
     assert bibtex.splitlines() == [
         "@misc{cle-blinfant-os-2y-0.2.0,",
         "  author = {{Childhood Leukaemia Evidence contributors}},",
@@ -226,7 +226,7 @@ def test_cite_this_page(released):
         "  note = {Licensed under CC BY 4.0}",
         "}",
     ]
-    ris = cite.split("RIS:\n\n```\n", 1)[1].split("```", 1)[0]
+    ris = cite.split("RIS:\n\n", 1)[1].split("<code>", 1)[1].split("</code>", 1)[0]
     assert ris.splitlines() == [
         "TY  - DATA",
         "AU  - Childhood Leukaemia Evidence contributors",

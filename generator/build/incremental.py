@@ -24,6 +24,7 @@ from ..load.build_inputs import read_build_state
 from ..load.saved_queries import load_saved_queries
 from ..load.site_pages import hand_written_files, home_text
 from ..model.build_state import BuildState, fingerprint_of
+from ..model.figures import is_figures_file
 from ..model.formats import ENTITY_DATA_FOLDER
 from ..model.quads import to_quads
 from ..model.site_paths import page_url, site_folder, site_url_suffix
@@ -133,7 +134,7 @@ def rebuild(root: Path, checked, plan: RebuildPlan, staging: Path, timer, progre
         sizes,
         plan.navs,
         state.releases,
-        rendered=sum(len(w) for w in to_render.values()),
+        rendered=sum(1 for written in to_render.values() for path in written if not is_figures_file(path)),
         full=False,
     ), gone
 
@@ -185,7 +186,7 @@ def _write_stale_docs(
             removed = sorted(set(gone) | (before - set(texts)))
             remove_files([docs / path for path in removed])
             site = site_folder(Path(), lang, plan.languages)
-            gone_pages += [(site / page_url(path)).as_posix() for path in removed]
+            gone_pages += [(site / page_url(path)).as_posix() for path in removed if not is_figures_file(path)]
             if written or removed:
                 to_render[lang] = written
     return to_render, gone_pages

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..map.link_graph import links_of
 from ..render.context import PageContext
+from ..render.diagrams import figures_aside
 from ..render.docs import listing_parts
 from ..render.entity_page import entity_pages
 
@@ -32,13 +33,13 @@ def part_order(keys) -> list:
 
 def iter_parts(ctx: PageContext, makers: dict, keys, record: dict):
     """Make the parts named by keys in part_order, noting in record key -> (what it read, the doc paths it
-    made); yields each part's {doc path: text}."""
+    made: its pages and their figures files); yields each part's {doc path: text}."""
     try:
         for key in part_order(keys):
             if key not in makers:
                 continue
             ctx.reads = set()
-            made = makers[key]()
+            made = figures_aside(makers[key](), ctx)
             record[key] = (frozenset(ctx.reads), tuple(made))
             yield made
     finally:

@@ -14,7 +14,7 @@ from ..model.wording import did_you_mean, not_a_curie
 
 __all__ = ["expand_curie", "compress_iri", "PrefixRecords", "PREFIXES"]
 
-_EXPANDED: dict = {}  # URI prefix -> canonical prefix, for every prefix expanded in this process
+_EXPANDED: dict = {}  # URI prefix -> (canonical prefix, preferred spelling), for every prefix expanded in this process
 
 
 def _registry():
@@ -92,7 +92,7 @@ def expand_curie(curie: str) -> tuple[str | None, str | None]:
         return None, f"`{local}` is not a valid {prefix} identifier; it must match {pattern.pattern}"
     if not uri_prefix:
         return None, f"the Bioregistry has no IRI pattern for `{prefix}`; put `{curie}` in otherIdentifier instead"
-    _EXPANDED[uri_prefix] = canonical
+    _EXPANDED[uri_prefix] = (canonical, PREFIXES.get(prefix)[3])  # known now: compressing asks no registry
     return uri_prefix + local, None
 
 
@@ -102,16 +102,19 @@ def _converter():
 
 
 def compress_iri(iri: str) -> str | None:
-    """The CURIE for an IRI, with the registry's preferred prefix spelling, or None."""
-    for uri_prefix, canonical in _EXPANDED.items():
+    """The CURIE for an IRI, with the registry's preferred prefix spelling, or None. An IRI of a prefix this
+    process expanded needs no registry (importing it takes seconds, in every process that makes pages).
+
+    >>> compress_iri(expand_curie("HGNC:7132")[0])
+    'HGNC:7132'
+    """
+    for uri_prefix, (canonical, preferred) in _EXPANDED.items():
         if iri.startswith(uri_prefix):
-            prefix, local = canonical, iri[len(uri_prefix) :]
-            break
-    else:
-        curie = _converter().compress(iri)
-        if curie is None:
-            return None
-        prefix, local = curie.split(":", 1)
+            return f"{preferred or canonical.upper()}:{iri[len(uri_prefix) :]}"
+    curie = _converter().compress(iri)
+    if curie is None:
+        return None
+    prefix, local = curie.split(":", 1)
     record = PREFIXES.get(prefix)
     preferred = record[3] if record is not None else None
     return f"{preferred or prefix.upper()}:{local}"

@@ -23,6 +23,7 @@ from ..check.pipeline import ProjectCache, check_project, paused_garbage_collect
 from ..load.saved_queries import load_saved_queries
 from ..load.site_pages import has_page, home_text
 from ..map.link_graph import relink
+from ..model.figures import is_figures_file
 from ..model.formats import ENTITY_DATA_FOLDER
 from ..model.problems import Position, Problem
 from ..model.quads import prefixes_of, to_quads
@@ -141,7 +142,7 @@ class IncrementalSite:
             written[lang], vanished = self._write_parts(self._context(lang), stale, queries[lang])
             removed[lang] = self._remove_pages(lang, gone + vanished)
             # This language renders in its worker while the next one's pages are written.
-            self.workers[lang].send([page_url(path) for path in removed[lang]])
+            self.workers[lang].send([page_url(path) for path in removed[lang] if not is_figures_file(path)])
         try:
             for lang in self.languages:
                 self.workers[lang].receive()
@@ -157,8 +158,8 @@ class IncrementalSite:
         return Update(
             [],
             sorted(changed),
-            sorted({p for paths in written.values() for p in paths}),
-            sorted({p for paths in removed.values() for p in paths}),
+            sorted({p for paths in written.values() for p in paths if not is_figures_file(p)}),
+            sorted({p for paths in removed.values() for p in paths if not is_figures_file(p)}),
         )
 
     def _makers(self, ctx: PageContext) -> dict:
@@ -201,7 +202,7 @@ class IncrementalSite:
         """Delete the Markdown and the rendered folder of pages that are gone."""
         remove_files(
             [self.out / "docs" / lang / path for path in paths]
-            + [self._site_dir(lang) / page_url(path) for path in paths]
+            + [self._site_dir(lang) / page_url(path) for path in paths if not is_figures_file(path)]
         )
         return paths
 

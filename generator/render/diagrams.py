@@ -1,17 +1,28 @@
 """Diagrams as Graphviz DOT: an entity's nearest neighbours (capped) and how the classes link. A page holds a
 placeholder where each diagram goes; the layout engine (renderer/graphviz.py, handed to the context) draws the
-DOT, and fill_diagrams() puts the cleaned, accessible SVG in its place."""
+DOT, and fill_diagrams() puts the cleaned, accessible SVG in its place: in the figures file beside the page
+(figures_aside), which MkDocs never parses; the rendered page takes it in (see model/figures.py)."""
 
 from __future__ import annotations
 
 import re
 
+from ..model.figures import digest_of, figure_line, figures_path, marker
 from ..model.kinds import ValueKind
 from ..model.site_paths import relative_page_url
 from ..model.vocab import PROV
 from .escaping import attribute, dot_string
 
-__all__ = ["neighbours", "neighbourhood_dot", "class_dot", "place", "fill_diagrams", "figure", "MAX_NEIGHBOURS"]
+__all__ = [
+    "neighbours",
+    "neighbourhood_dot",
+    "class_dot",
+    "place",
+    "figures_aside",
+    "fill_diagrams",
+    "figure",
+    "MAX_NEIGHBOURS",
+]
 
 MAX_NEIGHBOURS = 12
 LABEL_WIDTH = 26  # characters per line in a box: long labels wrap instead of widening the diagram
@@ -105,8 +116,24 @@ def class_dot(ctx, from_doc: str) -> tuple:
 def place(ctx, dot: str, title: str, description: str, figure_id: str) -> list:
     """Hand a diagram to the layout engine; the Markdown lines that stand where its figure will go."""
     key = ctx.layout.submit(dot)
-    ctx.drawings[key] = (title, description, figure_id)
+    ctx.drawings[key] = (title, description, figure_id, digest_of(dot, title, description, figure_id))
     return [f"<!--kg-diagram {key}-->", ""]
+
+
+def figures_aside(made: dict, ctx) -> dict:
+    """A part's pages with each diagram's placeholder moved to a figures file beside its page, a marker in its
+    place (see model/figures.py); the placeholders there are filled like a page's (fill_diagrams)."""
+    pages = {}
+    for path, text in made.items():
+        keys = [int(key) for key in PLACEHOLDER.findall(text)] if isinstance(text, str) else []
+        if not keys:
+            pages[path] = text
+            continue
+        pages[path] = PLACEHOLDER.sub(lambda match: marker(ctx.drawings[int(match.group(1))][3]), text)
+        pages[figures_path(path)] = "".join(
+            figure_line(ctx.drawings[key][3], f"<!--kg-diagram {key}-->") + "\n" for key in keys
+        )
+    return pages
 
 
 _DROPPED = re.compile(
@@ -150,7 +177,7 @@ def fill_diagrams(text: str, ctx) -> str:
 
     def drawn(match) -> str:
         key = int(match.group(1))
-        title, description, figure_id = ctx.drawings.pop(key)
+        title, description, figure_id, _ = ctx.drawings.pop(key)
         return figure(ctx.layout.svg(key), title, description, figure_id)
 
     return PLACEHOLDER.sub(drawn, text)

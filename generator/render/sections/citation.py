@@ -3,12 +3,10 @@ file's last change and the page's address — as a sentence, as BibTeX and as RI
 
 from __future__ import annotations
 
-import re
-
 from ...model.edition import Author
 from ...model.site_paths import language_prefix, page_url
 from ..cite import PageCitation, bibtex, citation_parts, dataset_title, licence_name, ris
-from ..escaping import inline, url
+from ..escaping import code_block, inline, url
 from ..layout import heading
 from ..ui_text import ui
 
@@ -40,12 +38,6 @@ def page_citation(ctx, entity_id: str) -> PageCitation:
     )
 
 
-def _fence(text: str) -> list:
-    """A code block whose fence is longer than any run of backticks in the text."""
-    ticks = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
-    return [ticks, text.rstrip("\n"), ticks, ""]
-
-
 def citation(ctx, entity_id: str) -> list:
     cited = page_citation(ctx, entity_id)
     sentence = " ".join(
@@ -53,4 +45,4 @@ def citation(ctx, entity_id: str) -> list:
     )
     lines = heading(3, ui("cite_title", ctx.lang)) + [sentence, ""]
     # Plain code blocks: Pygments' BibTeX colours fail the contrast check on Material's code background.
-    return lines + ["BibTeX:", ""] + _fence(bibtex(cited)) + ["RIS:", ""] + _fence(ris(cited))
+    return lines + ["BibTeX:", ""] + code_block(bibtex(cited)) + ["RIS:", ""] + code_block(ris(cited))
