@@ -1,8 +1,8 @@
 """Where a page's drawn diagrams wait while MkDocs renders it. Its Markdown holds one marker per diagram; the
 figures themselves (inline SVG, thousands of tags each) sit in a file beside it, one per line after the
 marker's digest, and go into the page's HTML once it is rendered (renderer/hooks.py). Python-Markdown and the
-search index never parse them, which took a quarter of a typical entity page's Markdown time, and the search
-index never held them (their section is excluded from search).
+search plugin never parse them: on a typical entity page that was a quarter of its Markdown time, and only to
+be thrown away (the overview's class diagram reached the search index as labels run together).
 
 The digest is of what the figure is drawn from (its DOT, title, description and id), so a page whose figure
 changes has Markdown that changes too: an incremental build renders it again."""
