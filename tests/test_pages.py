@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator.build import build_project
-from generator.model.figures import FIGURES_SUFFIX, MARKER, figures_path, read_figures
+from generator.model.figures import FIGURES_SUFFIX, MARKER, figures_path, has_markers, marker, read_figures
 from generator.renderer.mkdocs_adapter import SiteBuildError, render_site
 from tests.conftest import ROOT
 from tests.page_fixture import FIXTURE, fixture_project
@@ -123,14 +123,14 @@ def test_diagrams_wait_beside_the_markdown_and_reach_the_html_where_their_marker
     figures = read_figures((docs / figures_path("trials/blinfant.md")).read_text(encoding="utf-8"))
     assert list(figures) == [digest] and figures[digest].startswith('<figure class="cle-diagram"')
     html = page(fixture_site, "trials/blinfant")
-    before, after = markdown.split(f"<!--kg-figure {digest}-->", 1)
+    before, after = markdown.split(marker(digest), 1)
     heading, note = before.rstrip().splitlines()[-1], after.split("\n\n", 2)[1]
     assert heading.startswith("### ") and note.startswith("*")
     connections = html.split('id="connections"', 1)[1]
     assert connections.index(figures[digest]) < connections.index("<p><em>")  # under its heading, above its note
     assert not list(fixture_site.rglob("*" + FIGURES_SUFFIX))
     for html_file in fixture_site.rglob("*.html"):
-        assert "<!--kg-figure" not in html_file.read_text(encoding="utf-8"), html_file
+        assert not has_markers(html_file.read_text(encoding="utf-8")), html_file
     index = (fixture_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<svg" not in index and "cle-graph" not in index
 

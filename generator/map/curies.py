@@ -108,13 +108,15 @@ def compress_iri(iri: str) -> str | None:
     >>> compress_iri(expand_curie("HGNC:7132")[0])
     'HGNC:7132'
     """
-    for uri_prefix, (canonical, preferred) in _EXPANDED.items():
+    for uri_prefix, spelling in _EXPANDED.items():  # spelling: (canonical prefix, preferred spelling)
         if iri.startswith(uri_prefix):
-            return f"{preferred or canonical.upper()}:{iri[len(uri_prefix) :]}"
-    curie = _converter().compress(iri)
-    if curie is None:
-        return None
-    prefix, local = curie.split(":", 1)
-    record = PREFIXES.get(prefix)
-    preferred = record[3] if record is not None else None
+            (prefix, preferred), local = spelling, iri[len(uri_prefix) :]
+            break
+    else:
+        curie = _converter().compress(iri)
+        if curie is None:
+            return None
+        prefix, local = curie.split(":", 1)
+        record = PREFIXES.get(prefix)
+        preferred = record[3] if record is not None else None
     return f"{preferred or prefix.upper()}:{local}"

@@ -1,7 +1,7 @@
 """Where a page's drawn diagrams wait while MkDocs renders it. Its Markdown holds one marker per diagram; the
-figures themselves (inline SVG, thousands of tags each) sit in a file beside it, one per line after the
+figures themselves (inline SVG, about a hundred tags each) sit in a file beside it, one per line after the
 marker's digest, and go into the page's HTML once it is rendered (renderer/hooks.py). Python-Markdown and the
-search plugin never parse them: on a typical entity page that was a quarter of its Markdown time, and only to
+search plugin never parse them: on the synthetic drug page measured that was a quarter of its Markdown time, only to
 be thrown away (the overview's class diagram reached the search index as labels run together).
 
 The digest is of what the figure is drawn from (its DOT, title, description and id), so a page whose figure
@@ -18,13 +18,15 @@ __all__ = [
     "figures_path",
     "is_figures_file",
     "marker",
+    "has_markers",
     "digest_of",
     "figure_line",
     "read_figures",
 ]
 
 FIGURES_SUFFIX = ".figures"  # drugs/x.md -> drugs/x.md.figures
-MARKER = re.compile(r"<!--kg-figure ([0-9a-f]{16})-->")
+_OPENING = "<!--kg-figure "
+MARKER = re.compile(re.escape(_OPENING) + r"([0-9a-f]{16})-->")
 
 
 def figures_path(doc_path: str) -> str:
@@ -44,7 +46,12 @@ def digest_of(*parts: str) -> str:
 
 def marker(digest: str) -> str:
     """What stands in a page's Markdown where its figure goes (an HTML comment: Markdown passes it through)."""
-    return f"<!--kg-figure {digest}-->"
+    return f"{_OPENING}{digest}-->"
+
+
+def has_markers(html: str) -> bool:
+    """Whether a page's text holds a figure marker (a quick test before the substitution)."""
+    return _OPENING in html
 
 
 def figure_line(digest: str, html: str) -> str:

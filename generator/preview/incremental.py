@@ -142,7 +142,7 @@ class IncrementalSite:
             written[lang], vanished = self._write_parts(self._context(lang), stale, queries[lang])
             removed[lang] = self._remove_pages(lang, gone + vanished)
             # This language renders in its worker while the next one's pages are written.
-            self.workers[lang].send([page_url(path) for path in removed[lang] if not is_figures_file(path)])
+            self.workers[lang].send([page_url(path) for path in removed[lang]])
         try:
             for lang in self.languages:
                 self.workers[lang].receive()
@@ -159,7 +159,7 @@ class IncrementalSite:
             [],
             sorted(changed),
             sorted({p for paths in written.values() for p in paths if not is_figures_file(p)}),
-            sorted({p for paths in removed.values() for p in paths if not is_figures_file(p)}),
+            sorted({p for paths in removed.values() for p in paths}),
         )
 
     def _makers(self, ctx: PageContext) -> dict:
@@ -199,12 +199,13 @@ class IncrementalSite:
         return site_folder(self.out / "site", lang, self.languages)
 
     def _remove_pages(self, lang: str, paths: list) -> list:
-        """Delete the Markdown and the rendered folder of pages that are gone."""
+        """Delete the Markdown (figures files too) and the rendered folder of pages that are gone; the pages."""
+        pages = [path for path in paths if not is_figures_file(path)]
         remove_files(
             [self.out / "docs" / lang / path for path in paths]
-            + [self._site_dir(lang) / page_url(path) for path in paths if not is_figures_file(path)]
+            + [self._site_dir(lang) / page_url(path) for path in pages]
         )
-        return paths
+        return pages
 
     def write_data(self) -> None:
         """The downloads after an update: the changed entities' own data files, the dumps with the dataset

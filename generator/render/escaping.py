@@ -43,9 +43,6 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-_CODE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})  # as Pygments escapes code
-
-
 def code_block(text: str) -> list:
     r"""Text as a plain code block, as raw HTML lines: the elements a fenced block with no language becomes
     (Pygments' plain-text output, which Material styles), without Pygments building a formatter for each block
@@ -54,7 +51,7 @@ def code_block(text: str) -> list:
     >>> code_block("a <b> & 'c'\n")
     ['<div class="highlight"><pre><span></span><code>a &lt;b&gt; &amp; \'c\'', '</code></pre></div>', '']
     """
-    body = text.strip("\n").translate(_CODE_ESCAPES)
+    body = html.escape(text.strip("\n"), quote=False)  # & < >, as Pygments escapes code
     return [f'<div class="highlight"><pre><span></span><code>{body}', "</code></pre></div>", ""]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 # MkDocs loads this file by path: absolute imports
 from generator.load.page_figures import page_figures
-from generator.model.figures import MARKER, figures_path, is_figures_file
+from generator.model.figures import MARKER, figures_path, has_markers, is_figures_file
 
 log = logging.getLogger("mkdocs.hooks.figures")  # a warning fails the build (strict)
 
@@ -57,7 +57,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    if "<!--kg-figure " in output:
+    if has_markers(output):
         output = _with_figures(output, page.file.src_uri, Path(config["docs_dir"]))
     page.content = ""  # written next, and read by nothing after (the search index took its text before)
     if PAGE_RENDERED is not None:
